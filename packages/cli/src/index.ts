@@ -1,0 +1,2 @@
+export { main, VERSION } from './main.js';
+export { UsageError } from './usage-error.js';

@@ -1,0 +1,14 @@
+export type * from './api.js';
+export { defineRule, ruleApplies, articleOf, ruleUrl, type SelfhelpRule } from './define.js';
+import type { ProjectRule } from './api.js';
+import type { SelfhelpRule } from './define.js';
+import { metadataRules, projectRules } from './metadata/index.js';
+import { contentRules } from './content/index.js';
+import { linkRules } from './links/index.js';
+
+/** Every built-in per-file rule, sorted by id. */
+export const rules: readonly SelfhelpRule[] = [...metadataRules, ...contentRules, ...linkRules].sort((a, b) =>
+  a.meta.id.localeCompare(b.meta.id),
+);
+/** Every built-in cross-article rule, sorted by id. */
+export const crossArticleRules: readonly ProjectRule[] = [...projectRules].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
