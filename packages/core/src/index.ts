@@ -1,2 +1,3 @@
 export type * from './types.js';
 export { parseArticle } from './parse.js';
+export { applyEdits, type TextEdit } from './edits.js';
