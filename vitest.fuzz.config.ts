@@ -1,14 +1,12 @@
-import { defineConfig, mergeConfig } from 'vitest/config';
-import base from './vitest.config.js';
+import { defineConfig } from 'vitest/config';
+import { resolve } from './vitest.config.js';
 
 // `pnpm fuzz`: the long property-based runs (FUZZ_RUNS cases each), kept out of `pnpm test`.
-export default mergeConfig(
-  base,
-  defineConfig({
-    test: {
-      include: ['test/fuzz/**/*.fuzz.test.ts'],
-      exclude: ['**/node_modules/**'],
-      testTimeout: 3_600_000,
-    },
-  }),
-);
+export default defineConfig({
+  resolve,
+  test: {
+    include: ['test/fuzz/**/*.fuzz.test.ts'],
+    testTimeout: 3_600_000,
+    pool: 'forks',
+  },
+});
