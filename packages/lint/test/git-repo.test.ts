@@ -1,0 +1,79 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findRepoRoot, GitError, hasHead, hooksDir, NotAGitRepositoryError, resolveCommit } from '../src/git/index.js';
+
+// Isolate from the caller's git setup: no global or system config, no hook environment.
+for (const key of Object.keys(process.env)) if (key.startsWith('GIT_')) delete process.env[key];
+process.env.GIT_CONFIG_NOSYSTEM = '1';
+process.env.GIT_CONFIG_GLOBAL = path.join(tmpdir(), 'selfhelp-test-no-global-gitconfig');
+
+let dir: string;
+const sh = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8' });
+
+beforeAll(() => {
+  dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'selfhelp-git-repo-')));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('findRepoRoot', () => {
+  it('finds the top of the working tree from a subdirectory, even one with spaces and non-ASCII', async () => {
+    const repo = path.join(dir, 'repo ä');
+    mkdirSync(path.join(repo, 'articles', 'sub dir'), { recursive: true });
+    sh(repo, 'init', '-q');
+    expect(await findRepoRoot(path.join(repo, 'articles', 'sub dir'))).toBe(repo);
+    expect(await findRepoRoot(repo)).toBe(repo);
+    expect(await hasHead(repo)).toBe(false);
+  });
+
+  it('throws NotAGitRepositoryError outside a repository, with the CLI message', async () => {
+    const outside = path.join(dir, 'plain');
+    mkdirSync(outside);
+    const error = await findRepoRoot(outside).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NotAGitRepositoryError);
+    expect(error).toBeInstanceOf(GitError);
+    expect((error as GitError).message).toBe('not inside a git repository');
+    expect((error as GitError).code).toBe('not-a-repository');
+    expect((error as GitError).userError).toBe(true);
+  });
+
+  it('treats the .git directory itself as outside a working tree', async () => {
+    const repo = path.join(dir, 'inside-git');
+    mkdirSync(repo);
+    sh(repo, 'init', '-q');
+    await expect(findRepoRoot(path.join(repo, '.git'))).rejects.toBeInstanceOf(NotAGitRepositoryError);
+  });
+
+  it('throws for a directory that does not exist', async () => {
+    await expect(findRepoRoot(path.join(dir, 'missing'))).rejects.toBeInstanceOf(NotAGitRepositoryError);
+  });
+});
+
+describe('hooksDir', () => {
+  it('is .git/hooks by default and follows core.hooksPath', async () => {
+    const repo = path.join(dir, 'hooks');
+    mkdirSync(path.join(repo, 'sub'), { recursive: true });
+    sh(repo, 'init', '-q');
+    expect(await hooksDir(path.join(repo, 'sub'))).toBe(path.join(repo, '.git', 'hooks'));
+    sh(repo, 'config', 'core.hooksPath', '.husky/_');
+    expect(await hooksDir(path.join(repo, 'sub'))).toBe(path.join(repo, '.husky', '_'));
+  });
+});
+
+describe('resolveCommit', () => {
+  it('rejects unknown and option-like revisions with a bad-ref GitError', async () => {
+    const repo = path.join(dir, 'refs');
+    mkdirSync(repo);
+    sh(repo, 'init', '-q');
+    for (const ref of ['main', '--output=x', '']) {
+      const error = await resolveCommit(repo, ref).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(GitError);
+      expect((error as GitError).code).toBe('bad-ref');
+    }
+    expect((await resolveCommit(repo, 'nope').catch((e: GitError) => e.message))).toBe(
+      'unknown git revision "nope" (not a branch, tag or commit in this repository)',
+    );
+  });
+});
