@@ -1,3 +1,7 @@
 export type * from './types.js';
-export { parseArticle } from './parse.js';
+export { parseArticle, parseMetadata } from './parse.js';
 export { applyEdits, type TextEdit } from './edits.js';
+export { getMeta, getMetaString } from './metadata.js';
+export { createProjectAccess } from './project-access.js';
+export { LineIndex } from './line-index.js';
+export { classifyHref } from './link-kind.js';

@@ -217,6 +217,15 @@ export interface Article {
   diagnostics: Diagnostic[];
 }
 
+/**
+ * What `parseMetadata` returns: the metadata block and the JSON bodies, without the Markdown
+ * parse (for cross-article checks over thousands of files). A subset of `Article`.
+ */
+export type ArticleMetadata = Pick<
+  Article,
+  'path' | 'source' | 'bom' | 'eol' | 'kind' | 'properties' | 'frontmatter' | 'metadata' | 'selfHelpType' | 'bodyRange' | 'jsonBodies' | 'diagnostics'
+>;
+
 export interface ParseOptions {
   /** The file's path (used in the model and messages). */
   path?: string;

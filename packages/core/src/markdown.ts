@@ -1,0 +1,87 @@
+// The Markdown body: one remark-parse + remark-gfm parse of the file with the metadata block
+// and JSON bodies blanked out (same length, line breaks kept), so mdast positions are file
+// positions without any shifting.
+import type { Nodes, Root } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+
+const processor = unified().use(remarkParse).use(remarkGfm).freeze();
+
+/** Replaces every character of the given sorted, non-overlapping regions with a space, keeping line breaks. */
+export function blankRegions(source: string, regions: readonly [number, number][]): string {
+  if (regions.length === 0) return source;
+  let out = '';
+  let last = 0;
+  for (const [start, end] of regions) {
+    if (start < last || end <= start) continue;
+    out += source.slice(last, start) + source.slice(start, end).replace(/[^\r\n]/g, ' ');
+    last = end;
+  }
+  return out + source.slice(last);
+}
+
+export function parseMarkdown(text: string): Root {
+  return processor.parse(text) as Root;
+}
+
+export function emptyRoot(length: number): Root {
+  return {
+    type: 'root',
+    children: [],
+    position: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: length > 0 ? 0 : 0 } },
+  };
+}
+
+/** The nodes a parse needs, gathered in one iterative walk (deep trees cannot overflow the stack). */
+export interface CollectedNodes {
+  headings: Extract<Nodes, { type: 'heading' }>[];
+  links: Extract<Nodes, { type: 'link' | 'image' | 'linkReference' | 'imageReference' }>[];
+  definitions: Extract<Nodes, { type: 'definition' }>[];
+  html: Extract<Nodes, { type: 'html' }>[];
+  text: Extract<Nodes, { type: 'text' }>[];
+  /** [start, end) offsets of code (fenced, indented, inline), where markers and includes do not count. */
+  code: [number, number][];
+}
+
+export function collectNodes(root: Root): CollectedNodes {
+  const out: CollectedNodes = { headings: [], links: [], definitions: [], html: [], text: [], code: [] };
+  const stack: Nodes[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as Nodes;
+    switch (node.type) {
+      case 'heading':
+        out.headings.push(node);
+        break;
+      case 'link':
+      case 'image':
+      case 'linkReference':
+      case 'imageReference':
+        out.links.push(node);
+        break;
+      case 'definition':
+        out.definitions.push(node);
+        break;
+      case 'html':
+        out.html.push(node);
+        break;
+      case 'text':
+        out.text.push(node);
+        break;
+      case 'code':
+      case 'inlineCode':
+        if (node.position?.start.offset !== undefined && node.position.end.offset !== undefined) {
+          out.code.push([node.position.start.offset, node.position.end.offset]);
+        }
+        break;
+      default:
+        break;
+    }
+    if ('children' in node) {
+      const children = node.children as Nodes[];
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as Nodes);
+    }
+  }
+  out.code.sort((a, b) => a[0] - b[0]);
+  return out;
+}
