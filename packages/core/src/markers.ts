@@ -82,10 +82,13 @@ export function scanMarkers(source: string, from: number, to: number, excluded: 
           sink.add('token-unopened', `<!--/$${marker.name}--> has no opening <!--$${marker.name}-->.`, i, end, 'error');
           break;
         }
-        if (top.name !== marker.name) {
+        const wanted = marker.name.toLowerCase();
+        if (top.name !== marker.name && top.name.toLowerCase() === wanted) {
+          sink.add('token-case-mismatch', `<!--/$${marker.name}--> closes token "${top.name}" with a different case.`, i, end, 'warning');
+        } else if (top.name !== marker.name) {
           sink.add('token-mismatched', `<!--/$${marker.name}--> does not close the open token "${top.name}" (line ${lines.position(top.start).line}).`, i, end, 'error');
           let k = stack.length - 1;
-          while (k >= 0 && stack[k]!.name !== marker.name) k--;
+          while (k >= 0 && stack[k]!.name.toLowerCase() !== wanted) k--;
           if (k < 0) break;
           while (stack.length - 1 > k) {
             const lost = stack.pop()!;

@@ -2,7 +2,7 @@
 // positions and rejects much of what real files contain, so a linear scanner finds every
 // attribute's key and value range; fast-xml-parser validates the block and decodes the values,
 // as a cross-check. Where they disagree, the scanner wins and a diagnostic says so.
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLParser, XMLValidator, type X2jOptions } from 'fast-xml-parser';
 import type { DiagnosticSink } from './diagnostics.js';
 import type { LineIndex } from './line-index.js';
 import type { PropertiesBlock, PropertyAttribute } from './types.js';
@@ -85,6 +85,23 @@ function scanAttributes(source: string, start: number, tag: string, lines: LineI
       const after = skipSpace(source, end);
       if (source.slice(after, after + tag.length + 3).toLowerCase() === `</${tag}>`) end = after + tag.length + 3;
       return { attributes, end, closed: true };
+    }
+    if (!isKeyStart(c) && c !== 60 /* < */) {
+      // Stray characters (a doubled quote, a zero-width space) before the next attribute or `/>`.
+      let k = i;
+      while (k < n) {
+        const d = source.charCodeAt(k);
+        if (isSpace(d) || isKeyStart(d) || d === 47 || d === 62 || d === 60) break;
+        k++;
+      }
+      if (k === i) k++;
+      const p = skipSpace(source, k);
+      const pc = source.charCodeAt(p);
+      if (p < n && (pc === 62 || (pc === 47 && source.charCodeAt(p + 1) === 62) || looksLikeAttributeLine(source, p, n))) {
+        sink.add(`${tag}-stray-text`, `Unexpected "${source.slice(i, k)}" in the <${tag}> block.`, i, k, 'warning');
+        i = k;
+        continue;
+      }
     }
     if (!isKeyStart(c)) {
       sink.add(`${tag}-unclosed`, `The <${tag}> block is not closed with "/>".`, start - tag.length - 1, lastEnd, 'error');
@@ -172,24 +189,27 @@ function scanAttributes(source: string, start: number, tag: string, lines: LineI
     lastEnd = attrEnd;
     i = attrEnd;
     const after = source.charCodeAt(i);
-    if (i < n && !isSpace(after) && after !== 47 && after !== 62) {
+    if (i < n && isKeyStart(after)) {
       sink.add(`${tag}-missing-space`, `Attributes must be separated by white space.`, i, i + 1, 'warning');
     }
   }
 }
 
 /** Decodes values with fast-xml-parser: markup is escaped first and only XML's own references exist, so nothing is ever expanded beyond them. */
+// The typings of fast-xml-parser 5.12 lag its runtime (object `htmlEntities`, `appliesTo`), hence the cast.
 const xmlParser = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: '',
   allowBooleanAttributes: true,
   parseAttributeValue: false,
   trimValues: false,
-  htmlEntities: false,
-  processEntities: { enabled: true, maxEntityCount: 0, maxEntitySize: 1, maxExpansionDepth: 1, maxTotalExpansions: 1, maxExpandedLength: 1 },
+  // Only XML's five entities; an object here also turns on numeric references (&#65; &#x42;).
+  htmlEntities: { amp: '&', apos: "'", gt: '>', lt: '<', quot: '"' },
+  // Limits guard DOCTYPE-declared entities (none can exist here: markup is escaped before parsing).
+  processEntities: { enabled: true, maxEntityCount: 0, maxEntitySize: 1, maxExpansionDepth: 1, maxTotalExpansions: 1, maxExpandedLength: 1, appliesTo: 'external' },
   ignoreDeclaration: true,
   ignorePiTags: true,
-});
+} as unknown as X2jOptions);
 
 function fxpDecode(attributes: PropertyAttribute[]): (string | undefined)[] | undefined {
   let xml = '<p';
