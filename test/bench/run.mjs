@@ -244,6 +244,10 @@ function defineRows(ctx) {
   ];
   const cacheOff = /--no-cache\b/.test(lintHelp) ? ['--no-cache'] : cacheOn; // else: cache wiped before each run
   const buildCache = /--no-cache\b/.test(buildHelp) ? ['--no-cache'] : [];
+  // The dev corpus has invalid articles; without --skip-invalid a build stops at them and writes nothing.
+  const buildFlags = /--skip-invalid\b/.test(buildHelp) ? ['--skip-invalid'] : [];
+  const catalogWritten = (r) => (existsSync(join(outDir, 'catalog.json')) ? null
+    : `no ${relative(repo, outDir)}/catalog.json written (exit ${r.code}): ${r.firstErr}`);
   const touched = articleFiles[Math.floor(articleFiles.length / 2)];
   const staged = [0.1, 0.3, 0.5, 0.7, 0.9].map((f) => articleFiles[Math.floor(articleFiles.length * f)]);
   const parseFile = articleFiles[Math.floor(articleFiles.length / 3)];
@@ -284,19 +288,31 @@ function defineRows(ctx) {
       },
     },
     {
+      id: 'lint-staged-cold', group: 'selfhelp', label: 'selfhelp lint --staged, 5 staged files, no cache',
+      argv: sh('lint', '--staged', ...cacheOff),
+      beforeEach: (i) => {
+        removeCaches(repo);
+        for (const f of staged) editFile(f, `staged cold ${i}`);
+        git(repo, ['add', '--', ...staged.map(rel)]);
+      },
+    },
+    {
       id: 'build-full', group: 'selfhelp', label: 'selfhelp build, full',
-      argv: sh('build', 'articles', '--out', outDir, ...buildCache),
+      argv: sh('build', 'articles', '--out', outDir, ...buildFlags, ...buildCache),
       beforeEach: () => removeCaches(repo),
+      verify: catalogWritten,
     },
     {
       id: 'build-incr', group: 'selfhelp', label: 'selfhelp build, incremental after 1 file changed',
-      argv: sh('build', 'articles', '--out', outDir),
+      argv: sh('build', 'articles', '--out', outDir, ...buildFlags),
       beforeAll: async () => {
         removeCaches(repo);
-        const r = await measure(sh('build', 'articles', '--out', outDir), repo, 'build-incr-warmup');
-        if (!r.ok) throw new Error(r.firstErr);
+        const r = await measure(sh('build', 'articles', '--out', outDir, ...buildFlags), repo, 'build-incr-warmup');
+        const problem = r.ok ? catalogWritten(r) : r.firstErr;
+        if (problem) throw new Error(problem);
       },
       beforeEach: (i) => editFile(touched, `build ${i}`),
+      verify: catalogWritten,
     },
     {
       id: 'markdownlint-cli2', group: 'competitor', slow: true, baseline: true,
@@ -327,6 +343,8 @@ async function runRow(row, repo) {
   for (let i = 0; i < runs; i++) {
     if (row.beforeEach) await row.beforeEach(i);
     const r = await measure(row.argv, repo, `${row.id}-${i}`);
+    const problem = r.ok && row.verify ? row.verify(r) : null;
+    if (problem) Object.assign(r, { ok: false, firstErr: problem });
     process.stdout.write(`  ${row.id} run ${i + 1}/${runs}: ${r.ok ? '' : 'FAILED '}${r.wall.toFixed(3)} s` +
       `${r.rss != null ? `, ${r.rss.toFixed(0)} MiB` : ''}${r.ok ? '' : ` (${r.firstErr})`}\n`);
     results.push(r);
