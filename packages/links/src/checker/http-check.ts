@@ -63,6 +63,8 @@ async function send(ctx: HttpContext, url: URL, method: 'HEAD' | 'GET'): Promise
     await response.body.dump({ limit: BODY_LIMIT }).catch(() => undefined);
     return result;
   } catch (error) {
+    // A refused connection sent nothing: it is not counted as a request.
+    if (errorCode(error as Error) === 'ESELFHELP_REFUSED') ctx.stats.requests--;
     return { kind: 'error', error: error as Error & { code?: string } };
   }
 }
