@@ -1,0 +1,65 @@
+// Everything lint writes (fixed files, cache, report files) goes through here: a temporary file in the
+// same directory, then a rename, so a crash or a full disk never leaves a half-written file behind.
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+
+function tempPathFor(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+}
+
+/** Writes `data` to `path` atomically, keeping the existing file's permission bits. */
+export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+  const temp = tempPathFor(path);
+  let mode: number | undefined;
+  try {
+    mode = statSync(path).mode & 0o7777;
+  } catch {
+    mode = undefined;
+  }
+  const fd = openSync(temp, 'wx', mode ?? 0o666);
+  try {
+    try {
+      writeSync(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, path);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
+/** An atomic file written in pieces: appended to a temporary file, renamed over `path` on `commit()`. */
+export class AtomicFileStream {
+  readonly #path: string;
+  readonly #temp: string;
+  #fd: number | undefined;
+
+  constructor(path: string) {
+    this.#path = path;
+    this.#temp = tempPathFor(path);
+    this.#fd = openSync(this.#temp, 'wx', 0o666);
+  }
+
+  write(chunk: string): void {
+    if (this.#fd === undefined || chunk === '') return;
+    writeSync(this.#fd, chunk);
+  }
+
+  commit(): void {
+    if (this.#fd === undefined) return;
+    fsyncSync(this.#fd);
+    closeSync(this.#fd);
+    this.#fd = undefined;
+    renameSync(this.#temp, this.#path);
+  }
+
+  abort(): void {
+    if (this.#fd !== undefined) closeSync(this.#fd);
+    this.#fd = undefined;
+    rmSync(this.#temp, { force: true });
+  }
+}

@@ -1,0 +1,111 @@
+// Which files a run lints: paths, folders (recursing into *.md) and globs, minus the config's `ignores`
+// and `.gitignore` files; always in one sorted order.
+import { statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import type { LoadedConfig } from './config/load.js';
+import { ConfigError } from './errors.js';
+import { diskSource, type ContentSource } from './fs.js';
+import { findGitRoot, isInside, toPosix } from './paths.js';
+
+type IgnoreMatcher = { ignores(path: string): boolean };
+type IgnoreFactory = () => { add(patterns: string): IgnoreMatcher & { add(patterns: string): unknown } };
+
+export type IgnoreFilter = (absPath: string, isDir?: boolean) => boolean;
+
+/**
+ * The ignore test of a run: the config's `ignores` (and node_modules, .git), then every `.gitignore`
+ * from the file's folder up to the top of its git work tree (or the config's folder when there is no git).
+ * A path is ignored when any of those `.gitignore` files ignores it.
+ */
+export async function createIgnoreFilter(config: LoadedConfig, source: ContentSource = diskSource): Promise<IgnoreFilter> {
+  if (!config.gitignore) return (absPath) => config.isIgnored(absPath);
+  const ignoreModule = (await import('ignore')) as unknown as { default: IgnoreFactory };
+  const makeIgnore = ignoreModule.default;
+  const perDir = new Map<string, IgnoreMatcher | null>();
+  const stopFor = new Map<string, string>();
+  const matcherFor = (dir: string): IgnoreMatcher | null => {
+    let m = perDir.get(dir);
+    if (m !== undefined) return m;
+    const text = source.readText(join(dir, '.gitignore'));
+    m = text === undefined ? null : makeIgnore().add(text);
+    perDir.set(dir, m);
+    return m;
+  };
+  const stopDirFor = (dir: string): string => {
+    let stop = stopFor.get(dir);
+    if (stop === undefined) {
+      stop = findGitRoot(dir) ?? (isInside(config.baseDir, dir) ? config.baseDir : dir);
+      stopFor.set(dir, stop);
+    }
+    return stop;
+  };
+  return (absPath, isDir = false) => {
+    if (config.isIgnored(absPath)) return true;
+    const start = dirname(absPath);
+    const stop = stopDirFor(start);
+    for (let dir = start; ; dir = dirname(dir)) {
+      const m = matcherFor(dir);
+      if (m) {
+        const rel = toPosix(relative(dir, absPath)) + (isDir ? '/' : '');
+        if (rel && !rel.startsWith('..') && m.ignores(rel)) return true;
+      }
+      if (dir === stop || dirname(dir) === dir) break;
+    }
+    return false;
+  };
+}
+
+export interface Discovered {
+  /** Absolute paths, sorted, unique. */
+  files: string[];
+  /** Files named explicitly that an ignore pattern covers (ESLint warns about these). */
+  ignoredExplicit: string[];
+}
+
+const GLOB_CHARS = /[*?[\]{}!()]/;
+
+/**
+ * Expands paths, folders and globs (relative to cwd) into the Markdown files to lint.
+ * A pattern that matches nothing is an error (exit 2), as in ESLint.
+ */
+export async function discoverFiles(patterns: readonly string[], options: { cwd: string; ignored: IgnoreFilter }): Promise<Discovered> {
+  const { cwd, ignored } = options;
+  const files = new Set<string>();
+  const ignoredExplicit = new Set<string>();
+  let globModule: typeof import('tinyglobby') | undefined;
+  const glob = async (pattern: string, base: string) => {
+    globModule ??= await import('tinyglobby');
+    return globModule.glob([pattern], { cwd: base, absolute: true, dot: false, onlyFiles: true, followSymbolicLinks: false, ignore: ['**/node_modules/**', '**/.git/**'] });
+  };
+  for (const pattern of patterns) {
+    const abs = resolve(cwd, pattern);
+    let kind: 'file' | 'dir' | undefined;
+    try {
+      const s = statSync(abs);
+      kind = s.isFile() ? 'file' : s.isDirectory() ? 'dir' : undefined;
+    } catch {
+      kind = undefined;
+    }
+    if (kind === 'file') {
+      if (ignored(abs)) ignoredExplicit.add(abs);
+      else files.add(abs);
+      continue;
+    }
+    let matched: string[];
+    if (kind === 'dir') matched = await glob('**/*.md', abs);
+    else if (GLOB_CHARS.test(pattern)) matched = await glob(toPosix(pattern), cwd);
+    else throw new ConfigError(`no such file or folder: ${pattern}`);
+    const kept = matched.map((f) => resolve(f)).filter((f) => !ignored(f));
+    if (kept.length === 0) {
+      throw new ConfigError(matched.length > 0 ? `all files matched by "${pattern}" are ignored` : `no files matching the pattern "${pattern}" were found`);
+    }
+    for (const f of kept) files.add(f);
+  }
+  const sorted = [...files].sort(comparePaths);
+  return { files: sorted, ignoredExplicit: [...ignoredExplicit].sort(comparePaths) };
+}
+
+/** The one order of files everywhere: by absolute path, code unit by code unit. */
+export function comparePaths(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,117 @@
+// The lint cache (ESLint's `--cache-strategy content`, plus an mtime/size fast path): per file, the
+// content hash, the key of the rules it was linted with, its findings before inline directives, the
+// directives and the metadata summary. Cross-article checks are recomputed every run from the cached
+// summaries, so a change in one file can never leave a stale cross-article finding in another.
+// The file is written atomically; a corrupt, foreign or older cache is ignored and rebuilt.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { writeFileAtomic } from '../atomic.js';
+import type { LintMessage } from '../result.js';
+import { LINT_VERSION } from '../version.js';
+import type { Directive } from './directives.js';
+import type { PackedSummary } from './summary.js';
+
+export const DEFAULT_CACHE_FILE = '.selfhelpcache';
+const FORMAT = 'selfhelp-lint-cache';
+const FORMAT_VERSION = 1;
+
+export interface CacheEntry {
+  /** Size and mtime when read from disk (fast path). */
+  s?: number;
+  m?: number;
+  /** Content hash. */
+  h: string;
+  /** FileRules.key the findings were computed with; absent for summary-only entries. */
+  c?: string;
+  msg?: LintMessage[];
+  d?: Directive[];
+  sum: PackedSummary;
+}
+
+interface CacheFile {
+  format: typeof FORMAT;
+  version: number;
+  tool: string;
+  entries: Record<string, CacheEntry>;
+}
+
+export function hashText(text: string): string {
+  return createHash('sha1').update(text).digest('base64url');
+}
+
+/** `--cache-location`: a file, or a folder (existing, or written with a trailing slash) that gets `.selfhelpcache` inside. */
+export function resolveCacheLocation(cwd: string, location: string | undefined): string {
+  if (location === undefined) return resolve(cwd, DEFAULT_CACHE_FILE);
+  const path = resolve(cwd, location);
+  if (location.endsWith('/') || location.endsWith('\\')) return join(path, DEFAULT_CACHE_FILE);
+  try {
+    if (statSync(path).isDirectory()) return join(path, DEFAULT_CACHE_FILE);
+  } catch {
+    // not there yet: a file path
+  }
+  return path;
+}
+
+function isValid(value: unknown): value is CacheFile {
+  const v = value as CacheFile | null;
+  return (
+    typeof v === 'object' && v !== null && v.format === FORMAT && v.version === FORMAT_VERSION && v.tool === LINT_VERSION &&
+    typeof v.entries === 'object' && v.entries !== null && !Array.isArray(v.entries)
+  );
+}
+
+export class LintCache {
+  readonly path: string;
+  #entries: Map<string, CacheEntry>;
+  #dirty = false;
+  /** Why the cache on disk was not used, if it was not (for --debug). */
+  readonly discarded: string | undefined;
+
+  constructor(path: string) {
+    this.path = path;
+    let entries = new Map<string, CacheEntry>();
+    let discarded: string | undefined;
+    let text: string | undefined;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch {
+      text = undefined;
+    }
+    if (text !== undefined) {
+      try {
+        const parsed: unknown = JSON.parse(text);
+        if (isValid(parsed)) entries = new Map(Object.entries(parsed.entries).filter(([, e]) => typeof e === 'object' && e !== null && typeof e.h === 'string' && typeof e.sum === 'object'));
+        else discarded = 'not a cache of this selfhelp version';
+      } catch {
+        discarded = 'corrupt';
+      }
+      if (discarded) this.#dirty = true;
+    }
+    this.#entries = entries;
+    this.discarded = discarded;
+  }
+
+  get(absPath: string): CacheEntry | undefined {
+    return this.#entries.get(absPath);
+  }
+
+  set(absPath: string, entry: CacheEntry): void {
+    this.#entries.set(absPath, entry);
+    this.#dirty = true;
+  }
+
+  /** Writes the cache if anything changed. Failing to write a cache is not an error of the run. */
+  save(): boolean {
+    if (!this.#dirty) return false;
+    const file: CacheFile = { format: FORMAT, version: FORMAT_VERSION, tool: LINT_VERSION, entries: Object.fromEntries(this.#entries) };
+    try {
+      mkdirSync(dirname(this.path), { recursive: true });
+      writeFileAtomic(this.path, JSON.stringify(file));
+      this.#dirty = false;
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}

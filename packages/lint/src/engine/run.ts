@@ -1,0 +1,344 @@
+// lintFiles: the engine. Reads (or is given) each file, answers from the cache when it can, lints the
+// rest once each (in worker threads when there are many), runs the cross-article rules over the
+// summaries of the whole tree, applies inline directives and returns results in path order.
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ProjectAccess } from '@selfhelp/core';
+import type { ArticleSummary, ProjectFinding } from '@selfhelp/rules';
+import type { FileRules, LoadedConfig } from '../config/load.js';
+import { comparePaths, createIgnoreFilter, type IgnoreFilter } from '../discover.js';
+import { diskSource, type ContentSource } from '../fs.js';
+import { fallbackRootFor, isInside, relativePosix } from '../paths.js';
+import { countMessages, type LintMessage, type LintResult } from '../result.js';
+import { LintCache, hashText, type CacheEntry } from './cache.js';
+import { applyDirectives, compareMessages, type Directive } from './directives.js';
+import type { SourceOutcome } from './lint-source.js';
+import { packSummary, summarize, unpackSummary, type PackedSummary } from './summary.js';
+import type { WorkerBatch, WorkerTask } from './worker.js';
+
+/** One file to lint: a path, and optionally its text (a virtual input: not read from the source). */
+export interface LintInput {
+  path: string;
+  text?: string;
+}
+
+export interface LintFilesOptions {
+  /** The resolved configuration (`loadConfig`). */
+  config: LoadedConfig;
+  /** Relative input paths are resolved against it. Default: process.cwd(). */
+  cwd?: string;
+  /** Where files, `.gitignore`s and the tree for cross-article checks and ProjectAccess are read from. Default: the disk. */
+  source?: ContentSource;
+  /** Compute fixes (results get `output` when the text changed). Nothing is written: see `writeFixes`. */
+  fix?: boolean;
+  /** The cache file to read and update; false or undefined for no cache. */
+  cacheLocation?: string | false;
+  /** Worker threads: a count, `auto` (one per core, used above `workerThreshold` files to parse) or `off`. Default `auto`. */
+  concurrency?: number | 'auto' | 'off';
+  /** With `auto`, workers start only when more files than this must be parsed. Default 200. */
+  workerThreshold?: number;
+  /** Run the cross-article rules (default true). */
+  crossArticle?: boolean;
+  /** Called as files are done (for a progress line). */
+  onProgress?: (done: number, total: number) => void;
+  /** The worker module (tests); default: the compiled `worker.js` beside this file. */
+  workerUrl?: URL;
+}
+
+export interface LintStats {
+  files: number;
+  /** Files linted from scratch (the others came from the cache). */
+  linted: number;
+  cached: number;
+  /** Worker threads used (0: in the main thread). */
+  workers: number;
+  /** Tree files whose summaries were computed (metadata-only parse) for cross-article checks. */
+  summarized: number;
+  /** Why the cache on disk was not used, if it was not. */
+  cacheDiscarded?: string;
+}
+
+export interface LintRun {
+  /** One result per input, sorted by path. */
+  results: LintResult[];
+  stats: LintStats;
+}
+
+interface FileState {
+  absPath: string;
+  root: string | undefined;
+  relPath: string;
+  rules: FileRules;
+  text?: string;
+  hash?: string;
+  stat?: { size: number; mtimeMs: number };
+  messages?: LintMessage[];
+  directives?: Directive[];
+  summary?: PackedSummary;
+  output?: string;
+}
+
+function hasFix(messages: readonly LintMessage[] | undefined): boolean {
+  return messages?.some((m) => m.fix !== undefined) ?? false;
+}
+
+function unreadable(path: string): LintMessage {
+  return { ruleId: null, severity: 2, message: `Cannot read file ${path}.`, line: 1, column: 1, endLine: 1, endColumn: 1, fatal: true };
+}
+
+function defaultWorkerUrl(): URL | undefined {
+  const url = new URL('./worker.js', import.meta.url);
+  return existsSync(fileURLToPath(url)) ? url : undefined; // running from TypeScript sources: no worker file
+}
+
+/** Lints the inputs. Never throws for a problem in an article; throws ConfigError-free internal errors only. */
+export async function lintFiles(inputs: readonly (LintInput | string)[], options: LintFilesOptions): Promise<LintRun> {
+  const { config } = options;
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const source = options.source ?? diskSource;
+  const fix = options.fix ?? false;
+  const cache = options.cacheLocation ? new LintCache(options.cacheLocation) : undefined;
+
+  // Inputs: absolute, unique (the last text given for a path wins), sorted.
+  const given = new Map<string, string | undefined>();
+  for (const input of inputs) {
+    const i = typeof input === 'string' ? { path: input } : input;
+    given.set(resolve(cwd, i.path), i.text);
+  }
+  const rootOf = (absPath: string): string => (config.root !== undefined && isInside(config.root, absPath) ? config.root : fallbackRootFor(absPath));
+  const states: FileState[] = [...given.keys()].sort(comparePaths).map((absPath) => {
+    const root = rootOf(absPath);
+    const state: FileState = { absPath, root, relPath: relativePosix(root, absPath), rules: config.rulesFor(absPath) };
+    const text = given.get(absPath);
+    if (text !== undefined) state.text = text;
+    return state;
+  });
+
+  // 1. The cache: stat first (no read when size and mtime match), then the content hash.
+  const usable = (entry: CacheEntry | undefined, rules: FileRules): entry is CacheEntry & { msg: LintMessage[] } =>
+    entry !== undefined && entry.c === rules.key && entry.msg !== undefined && !(fix && hasFix(entry.msg));
+  const pending: FileState[] = [];
+  let cached = 0;
+  for (const state of states) {
+    const entry = cache?.get(state.absPath);
+    if (state.text === undefined && source.disk) {
+      const stat = source.stat(state.absPath);
+      if (stat) state.stat = stat;
+      if (stat && usable(entry, state.rules) && entry.s === stat.size && entry.m === stat.mtimeMs) {
+        state.messages = entry.msg;
+        state.directives = entry.d ?? [];
+        state.summary = entry.sum;
+        state.hash = entry.h;
+        cached++;
+        continue;
+      }
+    }
+    if (state.text === undefined) {
+      const text = source.readText(state.absPath);
+      if (text === undefined) {
+        state.messages = [unreadable(state.absPath)];
+        state.directives = [];
+        continue;
+      }
+      state.text = text;
+    }
+    state.hash = hashText(state.text);
+    if (usable(entry, state.rules) && entry.h === state.hash) {
+      state.messages = entry.msg;
+      state.directives = entry.d ?? [];
+      state.summary = entry.sum;
+      if (state.stat) cache!.set(state.absPath, { ...entry, s: state.stat.size, m: state.stat.mtimeMs });
+      cached++;
+      continue;
+    }
+    pending.push(state);
+  }
+
+  // 2. Lint what the cache could not answer: in worker threads when there are many, else here.
+  const total = states.length;
+  let done = total - pending.length;
+  options.onProgress?.(done, total);
+  const threads = pending.length === 0 ? 0 : workerCount(options.concurrency ?? 'auto', pending.length, options.workerThreshold ?? 200, source.disk);
+  const workerUrl = threads > 0 ? (options.workerUrl ?? defaultWorkerUrl()) : undefined;
+  const onOutcome = (state: FileState, outcome: SourceOutcome) => {
+    state.messages = outcome.messages;
+    state.directives = outcome.directives;
+    state.summary = outcome.summary;
+    if (outcome.output !== undefined) state.output = outcome.output;
+    if (cache && state.hash !== undefined) {
+      const finalText = outcome.output;
+      // Findings describe the final text: cache them under its hash (a fixed file then hits next run once written).
+      const entry: CacheEntry = { h: finalText === undefined ? state.hash : hashText(finalText), c: state.rules.key, msg: outcome.messages, d: outcome.directives, sum: outcome.summary };
+      if (finalText === undefined && state.stat) {
+        entry.s = state.stat.size;
+        entry.m = state.stat.mtimeMs;
+      }
+      cache.set(state.absPath, entry);
+    }
+    options.onProgress?.(++done, total);
+  };
+  let usedWorkers = 0;
+  if (workerUrl && threads > 0) {
+    usedWorkers = threads;
+    await lintInWorkers(pending, threads, workerUrl, config, fix, onOutcome);
+  } else if (pending.length > 0) {
+    const { lintSource } = await import('./lint-source.js');
+    const { projectAccessFor } = await import('./project.js');
+    const projects = new Map<string, ProjectAccess>();
+    for (const state of pending) {
+      let project: ProjectAccess | undefined;
+      if (state.root !== undefined) {
+        project = projects.get(state.root);
+        if (!project) projects.set(state.root, (project = projectAccessFor(state.root, source)));
+      }
+      onOutcome(state, lintSource({ path: state.relPath, text: state.text!, rules: state.rules, fix, maxFileSize: config.maxFileSize }, config.registry, project));
+    }
+  }
+
+  // 3. Cross-article rules over the whole tree of each content root.
+  const cross = new Map<string, LintMessage[]>();
+  let summarized = 0;
+  if ((options.crossArticle ?? true) && config.registry.projectRules.size > 0) {
+    summarized = await runCrossArticle(states, config, source, cache, cross);
+  }
+
+  // 4. Directives, order, counts.
+  const results: LintResult[] = states.map((state) => {
+    const all = [...(state.messages ?? []), ...(cross.get(state.absPath) ?? [])];
+    const unusedSeverity = state.rules.byId.get('unused-disable')?.severity ?? 0;
+    const messages = applyDirectives(all, state.directives ?? [], unusedSeverity).sort(compareMessages);
+    return countMessages(state.absPath, messages, state.output);
+  });
+  cache?.save();
+  const stats: LintStats = { files: states.length, linted: pending.length, cached, workers: usedWorkers, summarized };
+  if (cache?.discarded) stats.cacheDiscarded = cache.discarded;
+  return { results, stats };
+}
+
+function workerCount(concurrency: number | 'auto' | 'off', pending: number, threshold: number, disk: boolean): number {
+  if (!disk || concurrency === 'off') return 0;
+  if (concurrency === 'auto') {
+    if (pending <= threshold) return 0;
+    const cores = availableParallelism();
+    return cores > 1 ? Math.min(cores, Math.ceil(pending / 50)) : 0;
+  }
+  return concurrency > 1 || (concurrency === 1 && pending > 0) ? Math.max(1, Math.floor(concurrency)) : 0;
+}
+
+async function lintInWorkers(
+  pending: FileState[],
+  threads: number,
+  workerUrl: URL,
+  config: LoadedConfig,
+  fix: boolean,
+  onOutcome: (state: FileState, outcome: SourceOutcome) => void,
+): Promise<void> {
+  const { Piscina } = await import('piscina');
+  const pool = new Piscina<WorkerBatch, SourceOutcome[]>({ filename: workerUrl.href, minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
+  try {
+    // Batches small enough to balance the load, large enough to keep messaging cheap.
+    const size = Math.max(8, Math.min(64, Math.ceil(pending.length / (threads * 8))));
+    const jobs: Promise<void>[] = [];
+    for (let i = 0; i < pending.length; i += size) {
+      const batch = pending.slice(i, i + size);
+      const tasks: WorkerTask[] = batch.map((s) => ({ absPath: s.absPath, path: s.relPath, root: s.root, text: s.text! }));
+      jobs.push(
+        pool.run({ spec: config.spec, fix, tasks }).then((outcomes) => {
+          outcomes.forEach((outcome, j) => onOutcome(batch[j]!, outcome));
+        }),
+      );
+    }
+    await Promise.all(jobs);
+  } finally {
+    await pool.destroy();
+  }
+}
+
+/** Summaries of every Markdown file under each root, then each enabled cross-article rule once per root. */
+async function runCrossArticle(
+  states: FileState[],
+  config: LoadedConfig,
+  source: ContentSource,
+  cache: LintCache | undefined,
+  cross: Map<string, LintMessage[]>,
+): Promise<number> {
+  const groups = new Map<string, FileState[]>();
+  for (const s of states) {
+    if (s.root === undefined) continue;
+    let g = groups.get(s.root);
+    if (!g) groups.set(s.root, (g = []));
+    g.push(s);
+  }
+  if (groups.size === 0) return 0;
+  const ignored: IgnoreFilter = await createIgnoreFilter(config, source);
+  let summarized = 0;
+  let parseMetadata: ((text: string, options: { path: string }) => Parameters<typeof summarize>[0]) | undefined;
+  for (const [root, linted] of groups) {
+    const byPath = new Map(linted.map((s) => [s.absPath, s]));
+    const tree = new Set(await source.listMarkdown(root, ignored));
+    for (const s of linted) tree.add(s.absPath);
+    const summaries: ArticleSummary[] = [];
+    for (const absPath of [...tree].sort(comparePaths)) {
+      const rel = relativePosix(root, absPath);
+      const own = byPath.get(absPath);
+      if (own) {
+        if (own.summary) summaries.push(unpackSummary(own.summary, rel));
+        continue;
+      }
+      const entry = cache?.get(absPath);
+      const stat = source.disk ? source.stat(absPath) : undefined;
+      if (entry && stat && entry.s === stat.size && entry.m === stat.mtimeMs) {
+        summaries.push(unpackSummary(entry.sum, rel));
+        continue;
+      }
+      const text = source.readText(absPath);
+      if (text === undefined) continue;
+      const hash = hashText(text);
+      if (entry && entry.h === hash) {
+        summaries.push(unpackSummary(entry.sum, rel));
+        if (stat) cache!.set(absPath, { ...entry, s: stat.size, m: stat.mtimeMs });
+        continue;
+      }
+      parseMetadata ??= (await import('@selfhelp/core')).parseMetadata;
+      let packed: PackedSummary;
+      try {
+        packed = packSummary(summarize(parseMetadata(text, { path: rel }), rel));
+      } catch {
+        continue;
+      }
+      summarized++;
+      summaries.push(unpackSummary(packed, rel));
+      // A summary-only entry: findings are not known (no `c`), so it never answers a lint of this file.
+      cache?.set(absPath, { h: hash, sum: packed, ...(stat ? { s: stat.size, m: stat.mtimeMs } : {}) });
+    }
+    for (const [id, rule] of config.registry.projectRules) {
+      const enabledFor = linted.find((s) => s.rules.byId.has(id));
+      if (!enabledFor) continue;
+      let findings: ProjectFinding[];
+      try {
+        findings = rule.checkProject(summaries, enabledFor.rules.byId.get(id)!.options);
+      } catch (error) {
+        const text = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+        push(cross, enabledFor.absPath, { ruleId: id, severity: 2, message: `Rule "${id}" crashed: ${text}`, line: 1, column: 1, endLine: 1, endColumn: 1, fatal: true });
+        continue;
+      }
+      for (const f of findings) {
+        const absPath = join(root, f.path);
+        const state = byPath.get(absPath);
+        const enabled = state?.rules.byId.get(id);
+        if (!state || !enabled) continue;
+        const severity = f.severity === 'error' ? 2 : f.severity === 'warning' ? 1 : enabled.severity;
+        push(cross, absPath, { ruleId: id, severity, message: f.message, line: f.range.start.line, column: f.range.start.column, endLine: f.range.end.line, endColumn: f.range.end.column });
+      }
+    }
+  }
+  return summarized;
+}
+
+function push(map: Map<string, LintMessage[]>, key: string, message: LintMessage): void {
+  const list = map.get(key);
+  if (list) list.push(message);
+  else map.set(key, [message]);
+}

@@ -1,0 +1,84 @@
+// Where the engine reads content from: the disk by default, or a virtual tree (the git index for
+// `--staged`, an editor's unsaved buffers, tests). Everything the engine and ProjectAccess read goes through it.
+import { readFileSync, statSync } from 'node:fs';
+
+export interface FileStat {
+  size: number;
+  mtimeMs: number;
+}
+
+export interface ContentSource {
+  /** True for the real disk: worker threads and mtime/size cache checks are used only then. */
+  readonly disk: boolean;
+  /** The file as UTF-8 text (invalid sequences become U+FFFD); undefined when missing or unreadable. */
+  readText(absPath: string): string | undefined;
+  /** True when the absolute path names an existing regular file. */
+  isFile(absPath: string): boolean;
+  /** Size and modification time, for the cache's fast path; undefined when unknown. */
+  stat(absPath: string): FileStat | undefined;
+  /**
+   * Every Markdown file (`*.md`) under `dir` (absolute paths, any order), used for cross-article checks over
+   * the whole tree. `ignored(absPath)` tells which files and folders to leave out.
+   */
+  listMarkdown(dir: string, ignored: (absPath: string, isDir: boolean) => boolean): Promise<string[]>;
+}
+
+/** The real file system. */
+export const diskSource: ContentSource = {
+  disk: true,
+  readText(absPath) {
+    try {
+      return readFileSync(absPath, 'utf8');
+    } catch {
+      return undefined;
+    }
+  },
+  isFile(absPath) {
+    try {
+      return statSync(absPath).isFile();
+    } catch {
+      return false;
+    }
+  },
+  stat(absPath) {
+    try {
+      const s = statSync(absPath);
+      return s.isFile() ? { size: s.size, mtimeMs: s.mtimeMs } : undefined;
+    } catch {
+      return undefined;
+    }
+  },
+  async listMarkdown(dir, ignored) {
+    const { glob } = await import('tinyglobby');
+    const files = await glob(['**/*.md'], {
+      cwd: dir,
+      absolute: true,
+      dot: false,
+      followSymbolicLinks: false,
+      onlyFiles: true,
+      ignore: ['**/node_modules/**', '**/.git/**'],
+    });
+    return files.filter((f) => !ignored(f, false));
+  },
+};
+
+/**
+ * A virtual tree: absolute path -> text. Files not in the map do not exist. Used for `--staged`
+ * (the index's blobs) and by tests.
+ */
+export function virtualSource(files: ReadonlyMap<string, string>): ContentSource {
+  return {
+    disk: false,
+    readText: (absPath) => files.get(absPath),
+    isFile: (absPath) => files.has(absPath),
+    stat: () => undefined,
+    async listMarkdown(dir, ignored) {
+      const prefix = dir.endsWith('/') ? dir : dir + '/';
+      const out: string[] = [];
+      for (const path of files.keys()) {
+        if (path.startsWith(prefix) && path.endsWith('.md') && !ignored(path, false)) out.push(path);
+      }
+      return out;
+    },
+  };
+}

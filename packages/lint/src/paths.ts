@@ -1,0 +1,59 @@
+// Path helpers: everything the engine compares or prints uses `/` separators.
+import { existsSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+
+export function toPosix(path: string): string {
+  return sep === '/' ? path : path.split(sep).join('/');
+}
+
+/** True when `path` is `dir` or inside it (both absolute). */
+export function isInside(dir: string, path: string): boolean {
+  const rel = relative(dir, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+/** `path` relative to `dir`, with `/` separators. */
+export function relativePosix(dir: string, path: string): string {
+  return toPosix(relative(dir, path));
+}
+
+export function absolute(cwd: string, path: string): string {
+  return resolve(cwd, path);
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** The nearest folder at or above `start` holding `.git` (a work tree's top), if any. */
+export function findGitRoot(start: string): string | undefined {
+  let dir = start;
+  for (;;) {
+    if (existsSync(resolve(dir, '.git'))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/**
+ * The content root of a file when the configuration does not name one that holds it:
+ * the parent of its nearest ancestor folder named `articles` (the layout `articles/` + `includes/`),
+ * else the top of its git work tree, else its own folder.
+ */
+export function fallbackRootFor(file: string): string {
+  let dir = dirname(file);
+  for (;;) {
+    if (basename(dir) === 'articles') return dirname(dir);
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  const git = findGitRoot(dirname(file));
+  if (git !== undefined && isDirectory(git)) return git;
+  return dirname(file);
+}

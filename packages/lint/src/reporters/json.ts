@@ -1,0 +1,34 @@
+// ESLint's `json` format: an array of results, written one result at a time.
+import type { LintMessage, LintResult } from '../result.js';
+import type { Reporter } from './types.js';
+
+/** A message with ESLint's key order, whatever order it was built or cached in. */
+export function normalizeMessage(m: LintMessage): LintMessage {
+  const out: LintMessage = { ruleId: m.ruleId, severity: m.severity, message: m.message, line: m.line, column: m.column, endLine: m.endLine, endColumn: m.endColumn };
+  if (m.fix) out.fix = { range: [m.fix.range[0], m.fix.range[1]], text: m.fix.text };
+  if (m.data) out.data = m.data;
+  if (m.fatal) out.fatal = true;
+  return out;
+}
+
+export function normalizeResult(r: LintResult): LintResult {
+  const out: LintResult = {
+    filePath: r.filePath,
+    messages: r.messages.map(normalizeMessage),
+    errorCount: r.errorCount,
+    warningCount: r.warningCount,
+    fixableErrorCount: r.fixableErrorCount,
+    fixableWarningCount: r.fixableWarningCount,
+  };
+  if (r.output !== undefined) out.output = r.output;
+  return out;
+}
+
+export function createJsonReporter(): Reporter {
+  let count = 0;
+  return {
+    begin: () => '[',
+    file: (result) => (count++ === 0 ? '' : ',') + JSON.stringify(normalizeResult(result)),
+    end: () => ']\n',
+  };
+}
