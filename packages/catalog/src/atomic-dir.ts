@@ -1,0 +1,110 @@
+// Replaces an output directory atomically: every file is written (and flushed) into a temporary
+// directory next to it, then the old directory is renamed away, the new one renamed into place
+// and the old one removed. A build that fails or is killed before the swap leaves the previous
+// directory exactly as it was; leftovers of a killed build are cleaned up by the next one.
+import { closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+
+/** A user mistake about the output directory (exit 2). */
+export class OutputDirError extends Error {
+  override name = 'OutputDirError';
+}
+
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes temporary and old directories left by builds that were killed; restores an old catalog whose swap was cut short. */
+function recover(parent: string, base: string, target: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(parent);
+  } catch {
+    return;
+  }
+  const pattern = new RegExp(`^\\.${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(tmp|old)-(\\d+)-`);
+  for (const name of names.sort()) {
+    const m = pattern.exec(name);
+    if (!m || alive(Number(m[2]))) continue;
+    const path = join(parent, name);
+    if (m[1] === 'old' && !existsSync(target)) renameSync(path, target);
+    else rmSync(path, { recursive: true, force: true });
+  }
+}
+
+function writeFlushed(path: string, data: string): void {
+  const fd = openSync(path, 'wx', 0o666);
+  try {
+    writeSync(fd, Buffer.from(data, 'utf8'));
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Checks that `dir` can be replaced: missing, empty, or holding a previous catalog (`marker`). */
+export function checkReplaceable(dir: string, marker: string): void {
+  let stat;
+  try {
+    stat = lstatSync(dir);
+  } catch {
+    return;
+  }
+  if (!stat.isDirectory()) throw new OutputDirError(`the output ${dir} exists and is not a directory`);
+  const entries = readdirSync(dir);
+  if (entries.length > 0 && !entries.includes(marker)) {
+    throw new OutputDirError(`refusing to replace ${dir}: it is not empty and holds no ${marker} from an earlier build`);
+  }
+}
+
+export interface WriteDirOptions {
+  /** A file that must exist in a non-empty directory before it is replaced (a previous output). */
+  marker: string;
+  /** Called with the temporary directory once every file is written, before the swap (tests fail a build here). */
+  beforeSwap?: (tempDir: string) => void | Promise<void>;
+}
+
+/** Writes `files` (relative path with `/` -> text) as the new content of `dir`, atomically. */
+export async function writeDirAtomic(dir: string, files: ReadonlyMap<string, string>, options: WriteDirOptions): Promise<void> {
+  const target = resolve(dir);
+  const parent = dirname(target);
+  const base = basename(target);
+  mkdirSync(parent, { recursive: true });
+  recover(parent, base, target);
+  checkReplaceable(target, options.marker);
+  // mkdir (not mkdtemp, which makes it 0700): the catalog gets the usual permissions under the umask.
+  const temp = join(parent, `.${base}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+  mkdirSync(temp);
+  try {
+    for (const [rel, text] of files) {
+      const path = join(temp, ...rel.split('/'));
+      mkdirSync(dirname(path), { recursive: true });
+      writeFlushed(path, text);
+    }
+    await options.beforeSwap?.(temp);
+  } catch (error) {
+    rmSync(temp, { recursive: true, force: true });
+    throw error;
+  }
+  if (!existsSync(target)) {
+    renameSync(temp, target);
+    return;
+  }
+  const old = join(parent, `.${base}.old-${process.pid}-${randomBytes(4).toString('hex')}`);
+  renameSync(target, old);
+  try {
+    renameSync(temp, target);
+  } catch (error) {
+    renameSync(old, target);
+    rmSync(temp, { recursive: true, force: true });
+    throw error;
+  }
+  rmSync(old, { recursive: true, force: true });
+}

@@ -1,0 +1,216 @@
+// Prepares an article's mdast for rendering: drops the JSON body, splices included fragments in
+// place of their `[!INCLUDE ...]`, turns replacement-token comments into marker nodes and drops
+// plain comments. Works on a tree the caller owns (it is changed in place).
+import type { Html, Nodes, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
+
+/** Any mdast parent, loosely typed: the splicing below moves nodes between parents of different kinds. */
+interface AnyParent {
+  type: string;
+  children: Nodes[];
+  position?: Nodes['position'];
+}
+
+function startOf(node: Nodes): number | undefined {
+  return node.position?.start.offset;
+}
+function endOf(node: Nodes): number | undefined {
+  return node.position?.end.offset;
+}
+
+/** Marks nodes that came from another file: their offsets do not refer to the file being edited. */
+function markForeign(nodes: Nodes[]): void {
+  for (const node of nodes) {
+    node.data = { ...(node.data ?? {}), selfhelpForeign: true } as typeof node.data;
+  }
+}
+function isForeign(node: Nodes): boolean {
+  return (node.data as { selfhelpForeign?: boolean } | undefined)?.selfhelpForeign === true;
+}
+
+/** Removes the top-level nodes that start inside one of the [start, end) offset ranges (the JSON body). */
+export function removeTopLevelRanges(tree: Root, ranges: readonly (readonly [number, number])[]): void {
+  if (ranges.length === 0) return;
+  tree.children = tree.children.filter((node) => {
+    const s = startOf(node);
+    return s === undefined || !ranges.some(([a, b]) => s >= a && s < b);
+  });
+}
+
+const PHRASING_PARENTS = new Set(['paragraph', 'heading', 'tableCell', 'emphasis', 'strong', 'delete', 'link', 'linkReference']);
+
+/** Finds the innermost parent whose children together hold [start, end), skipping spliced-in nodes. */
+function locate(tree: Root, start: number, end: number): { parent: AnyParent; grand: AnyParent | undefined } | undefined {
+  let parent: AnyParent = tree as AnyParent;
+  let grand: AnyParent | undefined;
+  for (;;) {
+    const inner = parent.children.find((child) => {
+      if (isForeign(child)) return false;
+      const s = startOf(child);
+      const e = endOf(child);
+      return s !== undefined && e !== undefined && s <= start && end <= e;
+    });
+    if (!inner) return parent === (tree as AnyParent) ? undefined : { parent, grand };
+    if (!('children' in inner)) return undefined; // inside code, inline code or raw HTML: not an include
+    grand = parent;
+    parent = inner as AnyParent;
+  }
+}
+
+/**
+ * The part of a text node before (or after) a source offset, when its value maps 1:1 onto the
+ * source; otherwise cut at the include syntax. The piece keeps a position on the right side of the cut.
+ */
+function cutText(node: Text, offset: number, side: 'before' | 'after'): Text | undefined {
+  const pos = node.position;
+  if (!pos) return undefined;
+  const s = pos.start.offset ?? 0;
+  const e = pos.end.offset ?? 0;
+  let value: string;
+  if (node.value.length === e - s) value = side === 'before' ? node.value.slice(0, offset - s) : node.value.slice(offset - s);
+  else if (side === 'before') {
+    const at = node.value.search(/\[[ \t]*(!|azure\.)include\b(?![\s\S]*\[[ \t]*(!|azure\.)include\b)/i);
+    value = at >= 0 ? node.value.slice(0, at) : node.value;
+  } else {
+    const at = node.value.indexOf(']');
+    value = at >= 0 ? node.value.slice(at + 1) : node.value;
+  }
+  if (value === '') return undefined;
+  const position = side === 'before' ? { start: pos.start, end: { ...pos.start, offset } } : { start: { ...pos.end, offset }, end: pos.end };
+  return { type: 'text', value, position };
+}
+
+/** The phrasing content of `children` outside [start, end). */
+function splitPhrasing(children: Nodes[], start: number, end: number): { before: Nodes[]; after: Nodes[] } {
+  const before: Nodes[] = [];
+  const after: Nodes[] = [];
+  for (const child of children) {
+    const s = startOf(child);
+    const e = endOf(child);
+    if (isForeign(child) || s === undefined || e === undefined) {
+      (s !== undefined && s >= end ? after : before).push(child);
+      continue;
+    }
+    if (e <= start) before.push(child);
+    else if (s >= end) after.push(child);
+    else if (child.type === 'text') {
+      if (s < start) {
+        const cut = cutText(child, start, 'before');
+        if (cut) before.push(cut);
+      }
+      if (e > end) {
+        const cut = cutText(child, end, 'after');
+        if (cut) after.push(cut);
+      }
+    }
+    // Anything else overlapping the include (its inner `[title](path)` link) is the include itself.
+  }
+  return { before, after };
+}
+
+function isBlank(nodes: Nodes[]): boolean {
+  return nodes.every((n) => n.type === 'text' && n.value.trim() === '');
+}
+
+function trimEdges(nodes: Nodes[]): Nodes[] {
+  const out = [...nodes];
+  const first = out[0];
+  if (first?.type === 'text') out[0] = { ...first, value: first.value.replace(/^[ \t]*\n?/, '') };
+  const last = out[out.length - 1];
+  if (last?.type === 'text') out[out.length - 1] = { ...last, value: last.value.replace(/\n?[ \t]*$/, '') };
+  return out.filter((n) => !(n.type === 'text' && n.value === ''));
+}
+
+export type SpliceResult = 'ok' | 'not-found' | 'misplaced';
+
+/**
+ * Replaces the include written at source [start, end) with `fragment` (the fragment's block
+ * nodes). On a line of its own (or with only other includes around it) the fragment's blocks take
+ * the paragraph's place; inside running text, a one-paragraph fragment is merged inline. Call it
+ * for a file's includes in reverse source order, so the offsets of the ones left stay valid.
+ */
+export function spliceInclude(tree: Root, start: number, end: number, fragment: RootContent[]): SpliceResult {
+  const found = locate(tree, start, end);
+  if (!found) return 'not-found';
+  const { parent, grand } = found;
+  markForeign(fragment as Nodes[]);
+  const { before, after } = splitPhrasing(parent.children, start, end);
+  const single = fragment.length === 1 && fragment[0]?.type === 'paragraph' ? (fragment[0] as Paragraph) : undefined;
+  const inline = !isBlank(before) && !isBlank(after);
+  if (single && (inline || parent.type !== 'paragraph')) {
+    const children = single.children as Nodes[];
+    markForeign(children);
+    parent.children = [...before, ...children, ...after];
+    return 'ok';
+  }
+  if (fragment.length === 0 && parent.type !== 'paragraph') {
+    parent.children = [...before, ...after];
+    return 'ok';
+  }
+  if (parent.type !== 'paragraph' || !grand) return PHRASING_PARENTS.has(parent.type) ? 'misplaced' : 'not-found';
+  const replacement: Nodes[] = [];
+  const head = trimEdges(before);
+  if (!isBlank(head)) replacement.push({ ...(parent as Paragraph), children: head as PhrasingContent[] });
+  replacement.push(...(fragment as Nodes[]));
+  const tail = trimEdges(after);
+  if (!isBlank(tail)) {
+    replacement.push({ type: 'paragraph', children: tail as PhrasingContent[] });
+  }
+  const index = grand.children.indexOf(parent as unknown as Nodes);
+  grand.children.splice(index, 1, ...replacement);
+  return 'ok';
+}
+
+const COMMENTS_ONLY = /^(?:\s*<!--[\s\S]*?-->)+\s*$/;
+const TOKEN_OPEN = /^<!--\s*\$([A-Za-z0-9_.-]+)\s*-->$/;
+const TOKEN_CLOSE = /^<!--\s*\/\s*\$([A-Za-z0-9_.-]+)\s*-->$/;
+const TOKEN_PAIR = /<!--\s*\$([A-Za-z0-9_.-]+)\s*-->([\s\S]*?)<!--\s*\/\s*\$\1\s*-->/g;
+
+/** The mdast node a replacement token becomes: `<span data-token="name">default</span>`. */
+function tokenNode(name: string, children: Nodes[]): Nodes {
+  return {
+    type: 'selfhelpToken',
+    data: { hName: 'span', hProperties: { dataToken: name } },
+    children,
+  } as unknown as Nodes;
+}
+
+/**
+ * Replacement tokens become marker spans; comments are dropped. A token written as inline HTML
+ * comments around text is wrapped in place; one inside a raw HTML block is rewritten in the HTML
+ * (its name is restricted to `[A-Za-z0-9_.-]`, so it needs no escaping).
+ */
+export function markTokensAndDropComments(tree: Root): void {
+  const walk = (parent: AnyParent): void => {
+    const out: Nodes[] = [];
+    const kids = parent.children;
+    for (let i = 0; i < kids.length; i++) {
+      const node = kids[i]!;
+      if (node.type === 'html') {
+        const open = TOKEN_OPEN.exec(node.value);
+        if (open) {
+          const name = open[1]!;
+          const closeAt = kids.findIndex((k, j) => j > i && k.type === 'html' && TOKEN_CLOSE.exec((k as Html).value)?.[1] === name);
+          if (closeAt > i) {
+            const inner = kids.slice(i + 1, closeAt);
+            const wrapper = tokenNode(name, inner);
+            walk(wrapper as AnyParent);
+            out.push(wrapper);
+            i = closeAt;
+            continue;
+          }
+        }
+        if (COMMENTS_ONLY.test(node.value)) continue;
+        if (node.value.includes('<!--')) {
+          out.push({ ...node, value: node.value.replace(TOKEN_PAIR, (_all, name: string, inner: string) => `<span data-token="${name}">${inner}</span>`) });
+          continue;
+        }
+        out.push(node);
+        continue;
+      }
+      if ('children' in node) walk(node as AnyParent);
+      out.push(node);
+    }
+    parent.children = out;
+  };
+  walk(tree as AnyParent);
+}

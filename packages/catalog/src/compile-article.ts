@@ -1,0 +1,220 @@
+// Compiles one article file into its catalog entry (or its build errors). The article is parsed
+// once; included fragments are parsed once per compiler and resolved into the body; the body is
+// rendered once. Pure with respect to its inputs: the file's text and the files it includes.
+import { parseArticle, type Article, type Diagnostic, type Include, type Link, type Position } from '@selfhelp/core';
+import { getOwn, normalizeMetadata } from '@selfhelp/schema';
+import type { Root, RootContent } from 'mdast';
+import { markTokensAndDropComments, removeTopLevelRanges, spliceInclude } from './body-tree.js';
+import type { ContentRoot, ReadResult } from './content-root.js';
+import { renderBody } from './render.js';
+import { hashParts, normalizeSource } from './source-text.js';
+import type { ArticleOutcome, BuildError, BuildErrorCode, CatalogArticle, CatalogIssueDescription, CatalogLink, Dependency } from './types.js';
+
+export interface CompiledFile {
+  /** Root-relative path. */
+  path: string;
+  /** Hash of the file's own normalized text. */
+  sourceHash: string;
+  /** The included files the outcome depends on (for the incremental cache). */
+  dependencies: Dependency[];
+  outcome: ArticleOutcome;
+  /** True when the body was rendered (false for excluded and invalid files). */
+  rendered: boolean;
+  /** Where the articleId is written (for duplicate-id errors). */
+  idAt?: { line: number; column: number };
+}
+
+interface Fragment {
+  read: ReadResult;
+  article?: Article;
+  hash: string | null;
+}
+
+const METADATA_CODE = /^(properties|tags|frontmatter|yaml)-/;
+const JSON_BODY_CODES = new Set(['json-syntax', 'json-body-unclosed', 'json-too-deep']);
+const INCLUDE_CODES = new Set(['include-malformed', 'include-empty-path']);
+
+function jsonRanges(article: Article): [number, number][] {
+  return article.jsonBodies.map((body) => [body.range.start.offset, body.range.end.offset]);
+}
+
+function inRanges(offset: number, ranges: readonly [number, number][]): boolean {
+  return ranges.some(([a, b]) => offset >= a && offset < b);
+}
+
+function scalar(fields: Record<string, unknown>, key: string): string | null {
+  const value = getOwn(fields, key);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
+}
+
+function list(fields: Record<string, unknown>, key: string): string[] {
+  const value = getOwn(fields, key);
+  if (!Array.isArray(value)) return [];
+  return value.map((item) => String(item).trim()).filter((item) => item !== '');
+}
+
+function toLink(link: Link, file: string): CatalogLink {
+  return { kind: link.kind, href: link.href, text: link.text, image: link.image, file, line: link.range.start.line, column: link.range.start.column };
+}
+
+function issueDescriptionOf(article: Article): CatalogIssueDescription | null {
+  const region = article.issueDescriptions[0];
+  if (!region) return null;
+  const tokens: CatalogIssueDescription['tokens'] = [];
+  const seen = new Set<string>();
+  for (const token of article.tokens) {
+    if (token.region !== 0 || seen.has(token.name)) continue;
+    seen.add(token.name);
+    tokens.push({ name: token.name, default: token.defaultText.trim() });
+  }
+  return { template: region.text.trim(), tokens };
+}
+
+interface Expansion {
+  errors: BuildError[];
+  dependencies: Map<string, string | null>;
+  includes: string[];
+  links: CatalogLink[];
+  hashParts: string[];
+}
+
+export class ArticleCompiler {
+  readonly #root: ContentRoot;
+  readonly #fragments = new Map<string, Fragment>();
+
+  constructor(root: ContentRoot) {
+    this.#root = root;
+  }
+
+  #fragment(rel: string): Fragment {
+    let fragment = this.#fragments.get(rel);
+    if (!fragment) {
+      const read = this.#root.read(rel);
+      fragment = read.ok ? { read, article: parseArticle(read.source, { path: rel }), hash: hashParts([read.source]) } : { read, hash: null };
+      this.#fragments.set(rel, fragment);
+    }
+    return fragment;
+  }
+
+  /** Compiles the article at the root-relative `path` whose text is `text` (any line endings). */
+  compile(path: string, text: string): CompiledFile {
+    const source = normalizeSource(text);
+    const sourceHash = hashParts([source]);
+    const article = parseArticle(source, { path });
+    let idAt: CompiledFile['idAt'];
+    const done = (outcome: ArticleOutcome, dependencies: Dependency[] = [], rendered = false): CompiledFile => {
+      const file: CompiledFile = { path, sourceHash, dependencies, outcome, rendered };
+      if (idAt) file.idAt = idAt;
+      return file;
+    };
+    if (article.kind === 'fragment') return done({ status: 'excluded', reason: 'fragment' });
+    if (article.kind === 'learn') return done({ status: 'excluded', reason: 'learn' });
+
+    const errors: BuildError[] = [];
+    const error = (code: BuildErrorCode, message: string, at: Position, file = path): void => {
+      errors.push({ code, message, article: path, file, line: at.line, column: at.column });
+    };
+    const fromDiagnostic = (d: Diagnostic, file: string): void => {
+      if (d.severity !== 'error') return;
+      if (METADATA_CODE.test(d.code)) error('metadata-unreadable', `${d.message} (${d.code})`, d.range.start, file);
+      else if (JSON_BODY_CODES.has(d.code)) error('json-body-invalid', `${d.message} (${d.code})`, d.range.start, file);
+      else if (INCLUDE_CODES.has(d.code)) error('include-malformed', `${d.message} (${d.code})`, d.range.start, file);
+    };
+    for (const d of article.diagnostics) fromDiagnostic(d, path);
+    for (const body of article.jsonBodies) {
+      if (body.value === undefined && !errors.some((e) => e.code === 'json-body-invalid')) error('json-body-invalid', 'The JSON body does not parse.', body.range.start);
+    }
+
+    const meta = normalizeMetadata(article);
+    const blockStart = article.properties?.range.start ?? article.bodyRange.start;
+    if (meta.articleId === undefined || meta.articleId.trim() === '') error('article-id-missing', 'The article has no articleId.', blockStart);
+    const id = meta.articleId?.trim() || null;
+    const idField = article.metadata.findLast((f) => f.lowerKey === 'articleid');
+    idAt = { line: (idField?.keyRange ?? { start: blockStart }).start.line, column: (idField?.keyRange ?? { start: blockStart }).start.column };
+
+    // Includes: resolved depth-first in source order; spliced in reverse order (see spliceInclude).
+    const expansion: Expansion = { errors, dependencies: new Map(), includes: [], links: [], hashParts: [source] };
+    const tree = article.tree;
+    const ownJson = jsonRanges(article);
+    removeTopLevelRanges(tree, ownJson);
+    expansion.links.push(...article.links.filter((l) => !inRanges(l.range.start.offset, ownJson)).map((l) => toLink(l, path)));
+    this.#expand(path, article, tree, [path], expansion, path);
+
+    const dependencies = [...expansion.dependencies].map(([p, hash]) => ({ path: p, hash }));
+    if (errors.length > 0) return done({ status: 'invalid', id, errors }, dependencies);
+
+    markTokensAndDropComments(tree);
+    const rendered = renderBody(tree);
+    const fields = meta.fields;
+    const entry: CatalogArticle = {
+      id: id!,
+      source: path,
+      kind: 'selfhelp',
+      selfHelpType: meta.selfHelpType ?? null,
+      title: article.title?.text.trim() || null,
+      pageTitle: scalar(fields, 'pageTitle'),
+      description: scalar(fields, 'description'),
+      diagnosticScenario: scalar(fields, 'diagnosticScenario'),
+      clouds: [...meta.clouds],
+      supportTopicIds: list(fields, 'supportTopicIds'),
+      productPesIds: list(fields, 'productPesIds'),
+      metadata: fields,
+      issueDescription: issueDescriptionOf(article),
+      body: article.jsonBodies[0]?.value ?? null,
+      html: rendered.html,
+      sections: rendered.sections,
+      links: expansion.links,
+      includes: expansion.includes,
+      hash: hashParts(expansion.hashParts),
+    };
+    return done({ status: 'ok', entry }, dependencies, true);
+  }
+
+  #expand(fileRel: string, file: Article, tree: Root, stack: string[], acc: Expansion, articleRel: string): void {
+    const error = (code: BuildErrorCode, message: string, include: Include): void => {
+      acc.errors.push({ code, message, article: articleRel, file: fileRel, line: include.range.start.line, column: include.range.start.column });
+    };
+    if (fileRel !== articleRel) for (const d of file.diagnostics) {
+      if (d.severity === 'error' && INCLUDE_CODES.has(d.code)) {
+        acc.errors.push({ code: 'include-malformed', message: `${d.message} (${d.code})`, article: articleRel, file: fileRel, line: d.range.start.line, column: d.range.start.column });
+      }
+    }
+    const resolved: { include: Include; children: RootContent[] }[] = [];
+    for (const include of file.includes) {
+      if (include.path.trim() === '') continue; // reported by the parser (include-empty-path)
+      const target = this.#root.resolveFrom(fileRel, include.path);
+      if (target === undefined) {
+        error('include-outside-root', `The include "${include.path}" points outside the content root.`, include);
+        continue;
+      }
+      if (stack.includes(target)) {
+        error('include-cycle', `Include cycle: ${[...stack, target].join(' -> ')}.`, include);
+        continue;
+      }
+      const fragment = this.#fragment(target);
+      acc.dependencies.set(target, fragment.hash);
+      if (!fragment.article || !fragment.read.ok) {
+        const read = fragment.read;
+        const reason = read.ok ? 'unreadable' : read.reason;
+        if (reason === 'outside-root') error('include-outside-root', `The include "${include.path}" resolves (through a symbolic link) outside the content root.`, include);
+        else if (reason === 'missing') error('include-missing', `The included file "${include.path}" (${target}) does not exist.`, include);
+        else error('include-missing', `The included file "${include.path}" (${target}) cannot be read${!read.ok && read.detail ? ` (${read.detail})` : ''}.`, include);
+        continue;
+      }
+      if (!acc.includes.includes(target)) acc.includes.push(target);
+      acc.hashParts.push(target, fragment.read.source);
+      const ranges = jsonRanges(fragment.article);
+      acc.links.push(...fragment.article.links.filter((l) => !inRanges(l.range.start.offset, ranges)).map((l) => toLink(l, target)));
+      const fragmentTree = structuredClone(fragment.article.tree);
+      removeTopLevelRanges(fragmentTree, ranges);
+      this.#expand(target, fragment.article, fragmentTree, [...stack, target], acc, articleRel);
+      resolved.push({ include, children: fragmentTree.children });
+    }
+    for (let i = resolved.length - 1; i >= 0; i--) {
+      const { include, children } = resolved[i]!;
+      const result = spliceInclude(tree, include.range.start.offset, include.range.end.offset, children);
+      if (result === 'misplaced') error('include-misplaced', `The include "${include.path}" sits inside a heading or table cell, and its content is more than one paragraph.`, include);
+    }
+  }
+}

@@ -1,0 +1,217 @@
+// `compileCatalog`: finds the articles, compiles each (or takes it from the incremental cache),
+// assembles and validates the catalogs, and writes them atomically. Nothing is written when a
+// build error is found (unless skipInvalid) or when a catalog does not match its schema.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import { assemble, buildCatalogs, type Generator, type InvalidArticle } from './assemble.js';
+import { writeDirAtomic } from './atomic-dir.js';
+import { BuildCache } from './cache.js';
+import { ArticleCompiler, type CompiledFile } from './compile-article.js';
+import { ContentRoot } from './content-root.js';
+import { SANITIZE_SCHEMA } from './sanitize-schema.js';
+import { toJson, toPlain } from './serialize.js';
+import { compareStrings, hashParts, normalizeSource } from './source-text.js';
+import type { Catalog, CatalogArticle } from './types.js';
+import { catalogSchemaText, validateCatalog } from './validate.js';
+
+const require = createRequire(import.meta.url);
+/** This package's version: part of the cache key, and the default generator version. */
+export const CATALOG_VERSION = (require('../package.json') as { version: string }).version;
+
+/** A mistake in how the build was asked for (missing path, path outside the root, bad output dir): exit 2. */
+export class CatalogUsageError extends Error {
+  override name = 'CatalogUsageError';
+}
+
+/** The catalog did not match its own schema: a bug in the compiler, never written. */
+export class CatalogSchemaError extends Error {
+  override name = 'CatalogSchemaError';
+}
+
+export interface CompileCatalogOptions {
+  /** Files and directories to compile (directories: every `*.md` below them). Default `['articles']`. */
+  paths?: string[];
+  /** The content root: nothing outside it is read; source paths are relative to it. Default: the current directory. */
+  root?: string;
+  /** Output directory, replaced atomically. */
+  outDir: string;
+  /** Write the catalog without the invalid articles instead of failing. */
+  skipInvalid?: boolean;
+  /** Cache file location; `false` to build everything from scratch. Default `.selfhelp-cache/catalog.json` under the current directory. */
+  cache?: string | false;
+  generator?: Generator;
+  /** Called for each article whose body is rendered (not for ones taken from the cache). */
+  onRender?: (path: string) => void;
+  /** Test hook: called with the temporary directory after every file is written, before the swap. */
+  beforeSwap?: (tempDir: string) => void | Promise<void>;
+}
+
+export interface OutputFile {
+  /** Path relative to the output directory, `/` separators. */
+  path: string;
+  bytes: number;
+  articles: number;
+}
+
+export interface BuildResult {
+  /** True when the catalog was written. */
+  written: boolean;
+  outDir: string;
+  /** Articles in catalog.json (or that would have been). */
+  articles: number;
+  /** Articles left out because of build errors (they stop the build unless skipInvalid). */
+  invalid: InvalidArticle[];
+  /** Files that are not catalog articles: fragments (no metadata) and Learn articles. */
+  excluded: { fragment: string[]; learn: string[] };
+  outputs: OutputFile[];
+  stats: { files: number; rendered: number; fromCache: number; cache: 'off' | 'used' | 'missing' | 'corrupt' | 'stale' };
+}
+
+const SKIPPED_DIRS = new Set(['node_modules']);
+
+/** The files to compile: named files as given, directories searched for `*.md` (dot-directories and node_modules skipped). */
+export function discover(paths: readonly string[], root: ContentRoot): { abs: string; rel: string }[] {
+  const found = new Map<string, string>();
+  const add = (abs: string): void => {
+    const rel = root.relativeOf(abs);
+    if (rel === undefined || rel === '') throw new CatalogUsageError(`${abs} is outside the content root ${root.root}; pass --root`);
+    found.set(rel, abs);
+  };
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name.startsWith('.')) continue;
+      const abs = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!SKIPPED_DIRS.has(entry.name)) walk(abs);
+      } else if (entry.isFile() && /\.md$/i.test(entry.name)) add(abs);
+    }
+  };
+  for (const path of paths) {
+    const abs = resolve(path);
+    let stat;
+    try {
+      stat = statSync(abs);
+    } catch {
+      throw new CatalogUsageError(`no such file or directory: ${path}`);
+    }
+    if (stat.isDirectory()) {
+      if (root.relativeOf(abs) === undefined) throw new CatalogUsageError(`${path} is outside the content root ${root.root}; pass --root`);
+      walk(abs);
+    } else add(abs);
+  }
+  return [...found].sort(([a], [b]) => compareStrings(a, b)).map(([rel, abs]) => ({ abs, rel }));
+}
+
+function configKey(root: ContentRoot, generator: Generator): string {
+  const schema = JSON.stringify(SANITIZE_SCHEMA, (_key, value: unknown) => (value instanceof RegExp ? value.toString() : value));
+  return createHash('sha256')
+    .update(JSON.stringify({ catalog: CATALOG_VERSION, generator, root: root.realRoot, sanitize: schema, catalogSchema: catalogSchemaText() }))
+    .digest('hex');
+}
+
+function plainCatalog(catalog: Catalog): unknown {
+  return { ...catalog, indexes: toPlain(catalog.indexes) };
+}
+
+/** The text of a catalog, reusing each article's serialized form (articles are shared between catalogs). */
+function catalogText(catalog: Catalog, articleText: Map<CatalogArticle, string>): string {
+  const head = toJson({ $schema: catalog.$schema, generator: catalog.generator }).trimEnd().slice(0, -1);
+  const articles = catalog.articles.map((a) => articleText.get(a)!).join(',');
+  const indexes = toJson(catalog.indexes).trimEnd();
+  return `${head},"articles":[${articles}],"indexes":${indexes}}\n`;
+}
+
+export async function compileCatalog(options: CompileCatalogOptions): Promise<BuildResult> {
+  let root: ContentRoot;
+  try {
+    root = new ContentRoot(options.root ?? process.cwd());
+  } catch {
+    throw new CatalogUsageError(`the content root ${options.root ?? process.cwd()} does not exist`);
+  }
+  const generator = options.generator ?? { name: 'selfhelp', version: CATALOG_VERSION };
+  const files = discover(options.paths ?? ['articles'], root);
+
+  const cache = options.cache === false ? undefined : BuildCache.load(resolve(options.cache ?? join('.selfhelp-cache', 'catalog.json')), configKey(root, generator));
+  const depHashes = new Map<string, string | null>();
+  const currentHash = (path: string): string | null => {
+    let hash = depHashes.get(path);
+    if (hash === undefined) {
+      const read = root.read(path);
+      hash = read.ok ? hashParts([read.source]) : null;
+      depHashes.set(path, hash);
+    }
+    return hash;
+  };
+
+  const compiler = new ArticleCompiler(root);
+  const compiled: CompiledFile[] = [];
+  let rendered = 0;
+  let fromCache = 0;
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readFileSync(file.abs, 'utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? String(error);
+      compiled.push({
+        path: file.rel,
+        sourceHash: '',
+        dependencies: [],
+        rendered: false,
+        outcome: { status: 'invalid', id: null, errors: [{ code: 'file-unreadable', message: `The file cannot be read (${code}).`, article: file.rel, file: file.rel, line: 1, column: 1 }] },
+      });
+      continue;
+    }
+    const sourceHash = hashParts([normalizeSource(text)]);
+    const hit = cache?.lookup(file.rel, sourceHash, currentHash);
+    if (hit) {
+      fromCache++;
+      compiled.push(hit);
+      continue;
+    }
+    const result = compiler.compile(file.rel, text);
+    if (result.rendered) {
+      rendered++;
+      options.onRender?.(file.rel);
+    }
+    cache?.store(result);
+    compiled.push(result);
+  }
+  cache?.save();
+
+  const assembly = assemble(compiled);
+  const outDir = resolve(options.outDir);
+  const result: BuildResult = {
+    written: false,
+    outDir,
+    articles: assembly.articles.length,
+    invalid: assembly.invalid,
+    excluded: assembly.excluded,
+    outputs: [],
+    stats: { files: files.length, rendered, fromCache, cache: cache ? (cache.loadProblem as BuildResult['stats']['cache']) ?? 'used' : 'off' },
+  };
+  if (assembly.invalid.length > 0 && !options.skipInvalid) return result;
+
+  const { catalog, clouds } = buildCatalogs(assembly.articles, generator);
+  const problems = validateCatalog(plainCatalog(catalog));
+  for (const [cloud, c] of clouds) problems.push(...validateCatalog(plainCatalog(c)).map((p) => `clouds/${cloud}.json: ${p}`));
+  if (problems.length > 0) throw new CatalogSchemaError(`the catalog does not match catalog.schema.json: ${problems.slice(0, 5).join('; ')}`);
+
+  const articleText = new Map(assembly.articles.map((a) => [a, JSON.stringify(a)]));
+  const outputs = new Map<string, string>();
+  const counts = new Map<string, number>();
+  outputs.set('catalog.json', catalogText(catalog, articleText));
+  counts.set('catalog.json', catalog.articles.length);
+  outputs.set('catalog.schema.json', catalogSchemaText());
+  for (const [cloud, c] of clouds) {
+    outputs.set(`clouds/${cloud}.json`, catalogText(c, articleText));
+    counts.set(`clouds/${cloud}.json`, c.articles.length);
+  }
+  const beforeSwap = options.beforeSwap;
+  await writeDirAtomic(outDir, outputs, beforeSwap ? { marker: 'catalog.json', beforeSwap } : { marker: 'catalog.json' });
+  result.written = true;
+  result.outputs = [...outputs].map(([path, text]) => ({ path, bytes: Buffer.byteLength(text, 'utf8'), articles: counts.get(path) ?? 0 }));
+  return result;
+}

@@ -1,0 +1,13 @@
+export { compileCatalog, discover, CatalogUsageError, CatalogSchemaError, CATALOG_VERSION, type CompileCatalogOptions, type BuildResult, type OutputFile } from './compile-catalog.js';
+export { ArticleCompiler, type CompiledFile } from './compile-article.js';
+export { assemble, buildIndexes, buildCatalogs, type Assembly, type InvalidArticle, type Generator } from './assemble.js';
+export { renderBody, type RenderedBody } from './render.js';
+export { markTokensAndDropComments, removeTopLevelRanges, spliceInclude } from './body-tree.js';
+export { SANITIZE_SCHEMA, ACTION_PROTOCOLS } from './sanitize-schema.js';
+export { ContentRoot } from './content-root.js';
+export { writeDirAtomic, OutputDirError } from './atomic-dir.js';
+export { BuildCache } from './cache.js';
+export { toJson } from './serialize.js';
+export { normalizeSource, hashParts } from './source-text.js';
+export { validateCatalog, catalogValidator, catalogSchemaText, CATALOG_SCHEMA_PATH } from './validate.js';
+export type * from './types.js';
