@@ -82,6 +82,7 @@ export const linkAnchor = defineRule(
       if (link.kind !== 'anchor' && link.kind !== 'relative') continue;
       const href = link.href.trim();
       const lead = link.href.indexOf(href);
+      if (href.includes('<!--')) continue;
       const parts = splitRelative(href);
       if (parts.fragment === undefined || parts.fragment === '') continue;
       let target: Article | undefined;

@@ -22,7 +22,10 @@ export const linkRelative = defineRule(
         '',
         'Two mistakes that look like relative links are reported here too: a web address written without',
         'its scheme (`aka.ms/help`, `contoso.com/page`; the fix adds `https://`), and, in self-help articles,',
-        'a site-relative path (`/azure/...`) that only works on learn.microsoft.com.',
+        'a site-relative path (`/azure/...`) that only works on learn.microsoft.com. A URL wrapped in a second',
+        'pair of parentheses (`[text]((https://...))`) is read as a relative path; the fix removes them. A',
+        'destination that is a replacement token (`<!--$Link-->...<!--/$Link-->`) is filled in by the portal',
+        'and not checked.',
       ),
       incorrect: [
         {
@@ -30,6 +33,12 @@ export const linkRelative = defineRule(
           path: 'compute/maintenance.md',
           source: lines(...header, 'See [availability](../../shared/manage-availability.md?toc=%2fazure%2ftoc.json).', ''),
           messages: ['8:20 Relative link `../../shared/manage-availability.md` leaves the content root'],
+        },
+        {
+          title: 'A URL in double parentheses',
+          source: lines(...header, 'Read [the overview]((https://learn.microsoft.com/azure/virtual-machines/overview)).', ''),
+          messages: ['8:21 `(https://learn.microsoft.com/azure/virtual-machines/overview)` is wrapped in extra parentheses: write the URL directly'],
+          output: lines(...header, 'Read [the overview](https://learn.microsoft.com/azure/virtual-machines/overview).', ''),
         },
         {
           title: 'A web address without a scheme',
@@ -53,6 +62,14 @@ export const linkRelative = defineRule(
       if (link.kind !== 'relative') continue;
       const href = link.href.trim();
       const lead = link.href.indexOf(href);
+      // A replacement token (`<!--$Link-->default<!--/$Link-->`) is filled in by the portal.
+      if (href.includes('<!--')) continue;
+      const wrapped = /^\((https?:\/\/[^()\s]*)\)$/i.exec(href);
+      if (wrapped) {
+        const fix = hrefFix(article, link, lead, lead + href.length, wrapped[1]!);
+        context.report({ message: `\`${href}\` is wrapped in extra parentheses: write the URL directly`, range: hrefPartRange(article, link, lead, lead + href.length), ...(fix ? { fix } : {}) });
+        continue;
+      }
       const parts = splitRelative(href);
       if (parts.path === '') continue;
       const range = hrefPartRange(article, link, lead, lead + parts.path.length);

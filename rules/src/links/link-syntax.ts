@@ -38,6 +38,12 @@ export const linkSyntax = defineRule(
           ],
           output: lines(...header, 'Visit [the site](https://www.contoso.com/help), [the blog](https://contoso.com/blog) or [nothing]().', ''),
         },
+        {
+          title: 'Backslashes instead of slashes',
+          source: lines(...header, 'Read [the logs](https:\\learn.microsoft.com\\azure\\firewall\\logs).', ''),
+          messages: ['8:17 Backslashes in a web address: write `https://` and `/`'],
+          output: lines(...header, 'Read [the logs](https://learn.microsoft.com/azure/firewall/logs).', ''),
+        },
       ],
       correct: [
         {
@@ -82,6 +88,14 @@ export const linkSyntax = defineRule(
           break;
         }
         case 'missing-slashes': {
+          const back = /^(https?):[\\/]*/i.exec(href);
+          if (back && href.includes('\\')) {
+            // `https:\host\path`: a Windows path habit; the fix writes `https://` and forward slashes.
+            const fixed = `${back[1]}://${href.slice(back[0].length).replace(/\\/g, '/')}`;
+            const fix = hrefFix(article, link, 0, href.length, fixed);
+            context.report({ message: `Backslashes in a web address: write \`${back[1]}://\` and \`/\``, range: hrefPartRange(article, link, 0, href.length), ...(fix ? { fix } : {}) });
+            break;
+          }
           const m = /^(https?):\/?(?!\/)/i.exec(href);
           if (!m) break;
           const fix = hrefFix(article, link, 0, m[0].length, `${m[1]}://`);
