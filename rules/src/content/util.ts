@@ -1,0 +1,101 @@
+// Shared helpers of the content rules: source ranges, walking the Markdown body without the
+// JSON bodies, and the canonical spelling of selfHelpTypes for messages.
+import type { Article, Range } from '@selfhelp/core';
+import { rangeAt, SELF_HELP_TYPES } from '@selfhelp/schema';
+import type { Nodes, Parents } from 'mdast';
+
+export { rangeAt };
+
+/** The range of `[start, end)` offsets in the article. */
+export function range(article: Article, start: number, end: number): Range {
+  return rangeAt(article.source, start, end);
+}
+
+/** Start and end offsets of an mdast node, or undefined for generated nodes without a position. */
+export function offsets(node: Nodes): [number, number] | undefined {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  return start === undefined || end === undefined ? undefined : [start, end];
+}
+
+/** The source range of an mdast node (its position is relative to the whole file). */
+export function nodeRange(article: Article, node: Nodes): Range | undefined {
+  const o = offsets(node);
+  return o ? range(article, o[0], o[1]) : undefined;
+}
+
+/** True when `offset` lies inside one of the article's JSON bodies (fences included). */
+export function inJsonBody(article: Article, offset: number): boolean {
+  return article.jsonBodies.some((body) => offset >= body.range.start.offset && offset < body.range.end.offset);
+}
+
+/**
+ * Visits every node of the body in document order, parents before children, skipping nodes
+ * that start inside a JSON body. `ancestors` is the path from the root (excluded) to the
+ * node's parent. Return `false` to skip a node's children. Iterative: hostile nesting cannot
+ * overflow the call stack.
+ */
+export function walk(article: Article, visitor: (node: Nodes, ancestors: readonly Parents[]) => boolean | void): void {
+  const ancestors: Parents[] = [];
+  const frames: { children: Nodes[]; index: number }[] = [{ children: article.tree.children, index: 0 }];
+  const checkJson = article.jsonBodies.length > 0;
+  while (frames.length > 0) {
+    const frame = frames[frames.length - 1]!;
+    if (frame.index >= frame.children.length) {
+      frames.pop();
+      ancestors.pop();
+      continue;
+    }
+    const node = frame.children[frame.index++]!;
+    const start = node.position?.start.offset;
+    if (checkJson && start !== undefined && inJsonBody(article, start)) continue;
+    if (visitor(node, ancestors) === false) continue;
+    if ('children' in node && node.children.length > 0) {
+      ancestors.push(node);
+      frames.push({ children: node.children as Nodes[], index: 0 });
+    }
+  }
+}
+
+/** The offset where the line holding `offset` ends (before its line break). */
+export function lineEnd(source: string, offset: number): number {
+  let i = offset;
+  while (i < source.length && source[i] !== '\n' && source[i] !== '\r') i++;
+  return i;
+}
+
+/** The offset where the line holding `offset` starts. */
+export function lineStart(source: string, offset: number): number {
+  let i = offset;
+  while (i > 0 && source[i - 1] !== '\n' && source[i - 1] !== '\r') i--;
+  return i;
+}
+
+const canonicalTypes = new Map(SELF_HELP_TYPES.map((t) => [t.toLowerCase(), t]));
+
+/** The canonical spelling of a selfHelpType (lower case in, `problemScopingQuestions` out). */
+export function typeName(lowerType: string): string {
+  return canonicalTypes.get(lowerType) ?? lowerType;
+}
+
+/** The article's selfHelpType in lower case ('' when absent). */
+export function selfHelpType(article: Article): string {
+  return (article.selfHelpType ?? '').trim().toLowerCase();
+}
+
+/** "a, b and c" */
+export function listNames(names: readonly string[]): string {
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+/** Shortens `text` for a message: whitespace collapsed, at most `max` characters. */
+export function excerpt(text: string, max = 40): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
+}
+
+/** True for an HTML node that holds only comments and whitespace (`<!-- a --> <!-- b -->`). */
+export function isCommentOnly(html: string): boolean {
+  return /^\s*(?:<!--[\s\S]*?-->\s*)+$/.test(html);
+}
