@@ -1,6 +1,8 @@
 // Splits comma-separated metadata values into items that keep their exact source offsets, so a
 // finding about item 2 of `supportTopicIds` points at item 2 and a fix replaces only it.
-import type { Article, MetadataField } from '@selfhelp/core';
+import type { ArticleMetadata, MetadataField } from '@selfhelp/core';
+
+type SourceOf = Pick<ArticleMetadata, 'source'>;
 
 export interface ListItem {
   /** The item, trimmed (entities decoded for properties). */
@@ -46,7 +48,7 @@ export function decodeEntities(text: string): string {
 }
 
 /** Where a string field's value stands in the source. */
-export function valueSpan(article: Article, field: MetadataField): ValueSpan {
+export function valueSpan(article: SourceOf, field: MetadataField): ValueSpan {
   const start = field.valueRange.start.offset;
   const end = field.valueRange.end.offset;
   const raw = article.source.slice(start, end);
@@ -87,7 +89,7 @@ export function splitText(text: string, offset: number, decode: (s: string) => s
 }
 
 /** Splits a metadata field's value into list items with source offsets. YAML sequences give one item per element. */
-export function splitField(article: Article, field: MetadataField): SplitList {
+export function splitField(article: SourceOf, field: MetadataField): SplitList {
   if (Array.isArray(field.value)) {
     // A YAML sequence: locate each element's text in order within the value's source range.
     const start = field.valueRange.start.offset;

@@ -1,6 +1,6 @@
 // One normalized view of an article's metadata, shared by the schemas, the rules and the catalog:
 // canonical keys, lists split into arrays, clouds in canonical spelling.
-import type { Article, MetadataField } from '@selfhelp/core';
+import type { ArticleMetadata, MetadataField } from '@selfhelp/core';
 import { canonicalCloud, canonicalKey, canonicalSelfHelpType, CLOUD_LIST_KEYS, isListKey } from './vocabulary.js';
 import { splitField } from './list.js';
 
@@ -15,6 +15,8 @@ export {
   canonicalKey,
   isKnownKey,
   isListKey,
+  knownKeys,
+  type MetadataFormat,
 } from './vocabulary.js';
 
 export interface NormalizedMetadata {
@@ -45,8 +47,8 @@ export function getOwn(target: Record<string, unknown>, key: string): unknown {
 const INTEGER = /^[+-]?\d+$/;
 
 /** The normalized value of one field (see NormalizedMetadata.fields). */
-export function normalizeFieldValue(article: Article, field: MetadataField): unknown {
-  const key = canonicalKey(field.key);
+export function normalizeFieldValue(article: Pick<ArticleMetadata, 'source'>, field: MetadataField): unknown {
+  const key = canonicalKey(field.key, field.source);
   if (isListKey(key) && (typeof field.value === 'string' || Array.isArray(field.value))) {
     const items = splitField(article, field).items.map((item) => item.value);
     return CLOUD_LIST_KEYS.includes(key) ? items.map((item) => canonicalCloud(item) ?? item) : items;
@@ -61,9 +63,9 @@ export function normalizeFieldValue(article: Article, field: MetadataField): unk
 }
 
 /** The normalized metadata of an article (empty for fragments). */
-export function normalizeMetadata(article: Article): NormalizedMetadata {
+export function normalizeMetadata(article: Pick<ArticleMetadata, 'source' | 'metadata'>): NormalizedMetadata {
   const fields: Record<string, unknown> = {};
-  for (const field of article.metadata) setOwn(fields, canonicalKey(field.key), normalizeFieldValue(article, field));
+  for (const field of article.metadata) setOwn(fields, canonicalKey(field.key, field.source), normalizeFieldValue(article, field));
   const rawType = getOwn(fields, 'selfHelpType');
   const selfHelpType = typeof rawType === 'string' ? canonicalSelfHelpType(rawType) : undefined;
   const rawId = getOwn(fields, 'articleId');

@@ -99,6 +99,15 @@ export const LEARN_KEYS: readonly string[] = Object.freeze([
   'uid',
   'content_well_notification',
   'adobe-target',
+  'tags',
+  'documentationcenter',
+  'editor',
+  'ms.openlocfilehash',
+  'ms.sourcegitcommit',
+  'ms.translationtype',
+  'ms.contentlocale',
+  'ms.lasthandoff',
+  'ms.locfileid',
 ]);
 
 /** Properties fields whose value is a comma-separated list. */
@@ -109,6 +118,7 @@ export const LIST_KEYS: readonly string[] = Object.freeze([
   'disableClouds',
   'authors',
   'ms.author',
+  'authorAlias',
   'clientIds',
   'resourceTags',
   'articleTags',
@@ -120,9 +130,16 @@ export const CLOUD_LIST_KEYS: readonly string[] = Object.freeze(['cloudEnvironme
 
 const typeByLower = new Map(SELF_HELP_TYPES.map((t) => [t.toLowerCase(), t]));
 const cloudByLower = new Map(CLOUDS.map((c) => [c, c]));
-const keyByLower = new Map<string, string>();
-for (const key of [...SELF_HELP_KEYS, ...LEARN_KEYS]) keyByLower.set(key.toLowerCase(), key);
+const selfHelpKeyByLower = new Map(SELF_HELP_KEYS.map((k) => [k.toLowerCase(), k]));
+const learnKeyByLower = new Map(LEARN_KEYS.map((k) => [k.toLowerCase(), k]));
 const listKeys = new Set(LIST_KEYS);
+
+/** Where a metadata key is written: the `<properties>` block or YAML frontmatter. */
+export type MetadataFormat = 'properties' | 'frontmatter';
+
+function keyMap(format: MetadataFormat): Map<string, string> {
+  return format === 'frontmatter' ? learnKeyByLower : selfHelpKeyByLower;
+}
 
 /** The canonical spelling of a selfHelpType, matched case-insensitively (surrounding spaces ignored); undefined when unknown. */
 export function canonicalSelfHelpType(value: string): string | undefined {
@@ -134,14 +151,26 @@ export function canonicalCloud(value: string): string | undefined {
   return cloudByLower.get(value.trim().toLowerCase());
 }
 
-/** The canonical spelling of a known metadata key (`articleid` -> `articleId`); unknown keys are returned as written. */
-export function canonicalKey(key: string): string {
-  return keyByLower.get(key.toLowerCase()) ?? key;
+/**
+ * The canonical spelling of a known metadata key (`articleid` -> `articleId`); unknown keys are
+ * returned as written. Without a format, self-help keys are tried first, then Learn keys.
+ */
+export function canonicalKey(key: string, format?: MetadataFormat): string {
+  const lower = key.toLowerCase();
+  if (format) return keyMap(format).get(lower) ?? key;
+  return selfHelpKeyByLower.get(lower) ?? learnKeyByLower.get(lower) ?? key;
 }
 
-/** Whether the key (any case) is a known self-help or Learn metadata key. */
-export function isKnownKey(key: string): boolean {
-  return keyByLower.has(key.toLowerCase());
+/** Whether the key (any case) is a known metadata key (of the format, when given). */
+export function isKnownKey(key: string, format?: MetadataFormat): boolean {
+  const lower = key.toLowerCase();
+  if (format) return keyMap(format).has(lower);
+  return selfHelpKeyByLower.has(lower) || learnKeyByLower.has(lower);
+}
+
+/** The known keys of a format, canonical spelling. */
+export function knownKeys(format: MetadataFormat): readonly string[] {
+  return format === 'frontmatter' ? LEARN_KEYS : SELF_HELP_KEYS;
 }
 
 /** Whether the canonical key holds a comma-separated list. */
