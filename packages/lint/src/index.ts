@@ -15,7 +15,7 @@ export {
   type EnabledRule,
   type Preset,
 } from './config/load.js';
-export { validateConfig, type SelfhelpConfig, type RuleSetting, type ConfigOverride } from './config/validate.js';
+export { validateConfig, closest, type SelfhelpConfig, type RuleSetting, type ConfigOverride } from './config/validate.js';
 export { PARSE_RULE, UNUSED_DISABLE_RULE, type RuleRegistry } from './registry.js';
 export { diskSource, virtualSource, type ContentSource, type FileStat } from './fs.js';
 export { discoverFiles, createIgnoreFilter, comparePaths, type Discovered, type IgnoreFilter } from './discover.js';

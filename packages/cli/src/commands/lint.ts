@@ -1,0 +1,276 @@
+// `selfhelp lint [paths|globs...]`: thin over @selfhelp/lint. The run has three steps that other
+// workflows plug into: where the inputs come from (`selectInputs`: paths today; `--staged` and
+// `--changed-since` give index blobs or changed files), the engine, and a post-filter on the results
+// (`postFilter`: `--baseline`). Exit codes as ESLint: 0 clean (warnings allowed), 1 errors or too
+// many warnings, 2 usage, config or internal error.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { ContentSource, LintInput, LintResult, LoadedConfig, ReportFormat } from '@selfhelp/lint';
+import { UsageError } from '../usage-error.js';
+
+const HELP = `Usage: selfhelp lint [options] [paths|globs...]
+
+Lints Markdown articles (default: ./articles if it exists, else .).
+
+Options:
+  -f, --format NAME        stylish (default), json, sarif, github, junit
+  -o, --output FILE        write the report to FILE (atomically) instead of stdout
+      --max-warnings N     exit 1 when there are more than N warnings
+      --quiet              report errors only
+  -c, --config FILE        use this config file instead of the nearest selfhelp.config.json
+      --no-cache           do not read or write the cache
+      --cache-location P   cache file or folder (default: .selfhelpcache in the current folder)
+      --fix                apply fixes and write the files
+      --fix-dry-run        print the fixes as a unified diff; write nothing
+      --concurrency N      worker threads: a number, auto (default) or off
+      --debug              print timings and stack traces
+  -h, --help               show this help
+
+Exit codes: 0 no errors, 1 lint errors (or more warnings than --max-warnings), 2 usage or config error.`;
+
+export interface LintFlags {
+  paths: string[];
+  format: ReportFormat;
+  output: string | undefined;
+  maxWarnings: number;
+  quiet: boolean;
+  config: string | undefined;
+  cache: boolean;
+  cacheLocation: string | undefined;
+  fix: boolean;
+  fixDryRun: boolean;
+  concurrency: number | 'auto' | 'off';
+  debug: boolean;
+  staged: boolean;
+  changedSince: string | undefined;
+  baseline: string | undefined;
+  updateBaseline: boolean;
+}
+
+function parseFlags(argv: string[]): LintFlags | 'help' {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      format: { type: 'string', short: 'f' },
+      output: { type: 'string', short: 'o' },
+      'max-warnings': { type: 'string' },
+      quiet: { type: 'boolean' },
+      config: { type: 'string', short: 'c' },
+      cache: { type: 'boolean' },
+      'no-cache': { type: 'boolean' },
+      'cache-location': { type: 'string' },
+      fix: { type: 'boolean' },
+      'fix-dry-run': { type: 'boolean' },
+      concurrency: { type: 'string' },
+      debug: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+      staged: { type: 'boolean' },
+      'changed-since': { type: 'string' },
+      baseline: { type: 'string' },
+      'update-baseline': { type: 'boolean' },
+    },
+  });
+  if (values.help) return 'help';
+  const format = values.format ?? 'stylish';
+  if (!['stylish', 'json', 'sarif', 'github', 'junit'].includes(format)) {
+    throw new UsageError(`--format: unknown format "${format}"; expected stylish, json, sarif, github or junit`);
+  }
+  let maxWarnings = -1;
+  if (values['max-warnings'] !== undefined) {
+    if (!/^-?\d+$/.test(values['max-warnings']) || Number(values['max-warnings']) < -1) {
+      throw new UsageError(`--max-warnings: expected a whole number, got "${values['max-warnings']}"`);
+    }
+    maxWarnings = Number(values['max-warnings']);
+  }
+  let concurrency: LintFlags['concurrency'] = 'auto';
+  const c = values.concurrency;
+  if (c !== undefined) {
+    if (c === 'auto' || c === 'off') concurrency = c;
+    else if (/^\d+$/.test(c) && Number(c) >= 1) concurrency = Number(c);
+    else throw new UsageError(`--concurrency: expected a positive number, "auto" or "off", got "${c}"`);
+  }
+  if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together');
+  if (values.cache && values['no-cache']) throw new UsageError('--cache and --no-cache cannot be used together');
+  return {
+    paths: positionals,
+    format: format as ReportFormat,
+    output: values.output,
+    maxWarnings,
+    quiet: values.quiet ?? false,
+    config: values.config,
+    cache: !values['no-cache'],
+    cacheLocation: values['cache-location'],
+    fix: values.fix ?? false,
+    fixDryRun: values['fix-dry-run'] ?? false,
+    concurrency,
+    debug: values.debug ?? false,
+    staged: values.staged ?? false,
+    changedSince: values['changed-since'],
+    baseline: values.baseline,
+    updateBaseline: values['update-baseline'] ?? false,
+  };
+}
+
+/** Where the files come from, and how fixes are written back. */
+export interface InputPlan {
+  inputs: LintInput[];
+  /** The tree ProjectAccess and cross-article checks read (default: the disk). */
+  source?: ContentSource;
+  /** Files named explicitly but ignored by the config (each gets ESLint's warning). */
+  ignoredExplicit: string[];
+  /** The original text of a file (for --fix-dry-run diffs). */
+  original(filePath: string): string | undefined;
+  /** Writes fixed files (default: atomically over the working files). */
+  writeFixes?(results: readonly LintResult[]): Promise<void>;
+}
+
+/**
+ * Step 1: the inputs. Paths and globs by default. `--staged` / `--changed-since` (the git workflows,
+ * packages/lint/src/git) plug in here by returning their own plan: inputs with their text, and a
+ * ContentSource over the staged tree.
+ */
+async function selectInputs(flags: LintFlags, config: LoadedConfig, cwd: string): Promise<InputPlan> {
+  if (flags.staged || flags.changedSince !== undefined) {
+    throw new UsageError(`${flags.staged ? '--staged' : '--changed-since'} is not available in this build yet`);
+  }
+  const lint = await import('@selfhelp/lint');
+  const patterns = flags.paths.length > 0 ? flags.paths : [existsSync(resolve(cwd, 'articles')) ? 'articles' : '.'];
+  const ignored = await lint.createIgnoreFilter(config);
+  const found = await lint.discoverFiles(patterns, { cwd, ignored });
+  return { inputs: found.files.map((path) => ({ path })), ignoredExplicit: found.ignoredExplicit, original: (p) => lint.diskSource.readText(p) };
+}
+
+/** Step 3: filter results after linting. `--baseline` / `--update-baseline` plug in here. */
+async function postFilter(flags: LintFlags, results: LintResult[]): Promise<LintResult[]> {
+  if (flags.baseline !== undefined || flags.updateBaseline) throw new UsageError('--baseline is not available in this build yet');
+  return results;
+}
+
+function colorEnabled(stream: NodeJS.WriteStream): boolean {
+  if ('NO_COLOR' in process.env && process.env.NO_COLOR !== '') return false;
+  if (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0') return true;
+  return stream.isTTY === true;
+}
+
+/** Writes chunks to stdout, waiting when the pipe is full, so a huge report never sits in memory. */
+function stdoutWriter(): { write(chunk: string): Promise<void>; close(): Promise<void> } {
+  return {
+    async write(chunk) {
+      if (chunk === '') return;
+      if (!process.stdout.write(chunk)) await new Promise<void>((r) => process.stdout.once('drain', () => r()));
+    },
+    async close() {},
+  };
+}
+
+function progressPrinter(enabled: boolean): { onProgress?: (done: number, total: number) => void; clear(): void } {
+  if (!enabled) return { clear() {} };
+  const started = Date.now();
+  let last = 0;
+  let shown = false;
+  return {
+    onProgress(done, total) {
+      const now = Date.now();
+      if (now - started < 1000 || (now - last < 100 && done < total)) return; // only for long runs, at most 10 times a second
+      last = now;
+      shown = true;
+      process.stderr.write(`\r\x1b[2Kselfhelp: linting ${done}/${total} files`);
+    },
+    clear() {
+      if (shown) process.stderr.write('\r\x1b[2K');
+    },
+  };
+}
+
+function onlyErrors(result: LintResult, countMessages: typeof import('@selfhelp/lint').countMessages): LintResult {
+  if (result.warningCount === 0) return result;
+  return countMessages(result.filePath, result.messages.filter((m) => m.severity === 2), result.output);
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const flags = parseFlags(argv);
+  if (flags === 'help') {
+    process.stdout.write(HELP + '\n');
+    return 0;
+  }
+  const started = performance.now();
+  const cwd = process.cwd();
+  const lint = await import('@selfhelp/lint');
+  try {
+    const config = await lint.loadConfig({ cwd, ...(flags.config ? { configFile: flags.config } : {}) });
+    const plan = await selectInputs(flags, config, cwd);
+    const progress = progressPrinter(process.stderr.isTTY === true && !flags.debug);
+    const { results: linted, stats } = await lint.lintFiles(plan.inputs, {
+      config,
+      cwd,
+      ...(plan.source ? { source: plan.source } : {}),
+      fix: flags.fix || flags.fixDryRun,
+      cacheLocation: flags.cache ? lint.resolveCacheLocation(cwd, flags.cacheLocation) : false,
+      concurrency: flags.concurrency,
+      ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
+    });
+    progress.clear();
+
+    // Files named explicitly but ignored: ESLint's warning, in path order with the rest.
+    let results = linted;
+    if (plan.ignoredExplicit.length > 0) {
+      const ignoredResults = plan.ignoredExplicit.map((filePath) =>
+        lint.countMessages(filePath, [{ ruleId: null, severity: 1, message: 'File ignored because of a matching ignore pattern.', line: 0, column: 0, endLine: 0, endColumn: 0 }]),
+      );
+      results = [...results, ...ignoredResults].sort((a, b) => lint.comparePaths(a.filePath, b.filePath));
+    }
+    results = await postFilter(flags, results);
+
+    if (flags.fix) {
+      if (plan.writeFixes) await plan.writeFixes(results);
+      else lint.writeFixes(results);
+    }
+    const out = flags.output ? new lint.AtomicFileStream(resolve(cwd, flags.output)) : undefined;
+    const writer = out ? { write: async (s: string) => out.write(s), close: async () => out.commit() } : stdoutWriter();
+    try {
+      if (flags.fixDryRun) {
+        for (const r of results) {
+          if (r.output === undefined) continue;
+          const original = plan.original(r.filePath);
+          if (original !== undefined) await writer.write(await lint.fixDiff(r.filePath, original, r.output, cwd));
+        }
+      }
+      const totals = lint.summarizeResults(results);
+      const shown = flags.quiet ? results.map((r) => onlyErrors(r, lint.countMessages)) : results;
+      const reporter = lint.createReporter(flags.format, {
+        cwd,
+        color: !out && flags.format === 'stylish' && colorEnabled(process.stdout),
+        rules: config.registry.metas,
+        ruleUrl: (await import('@selfhelp/rules')).ruleUrl,
+      });
+      await writer.write(reporter.begin());
+      for (const r of shown) await writer.write(reporter.file(r));
+      await writer.write(reporter.end(lint.summarizeResults(shown)));
+      await writer.close();
+
+      if (flags.debug) {
+        const ms = Math.round(performance.now() - started);
+        process.stderr.write(
+          `selfhelp: ${stats.files} files (${stats.cached} from cache, ${stats.linted} linted, ${stats.workers} workers, ${stats.summarized} summarized for cross-article checks) in ${ms} ms` +
+            (stats.cacheDiscarded ? `; cache ignored: ${stats.cacheDiscarded}` : '') +
+            '\n',
+        );
+      }
+      if (totals.errorCount > 0) return 1;
+      if (flags.maxWarnings >= 0 && totals.warningCount > flags.maxWarnings) {
+        process.stderr.write(`selfhelp found too many warnings (maximum: ${flags.maxWarnings}).\n`);
+        return 1;
+      }
+      return 0;
+    } catch (error) {
+      out?.abort();
+      throw error;
+    }
+  } catch (error) {
+    if (error instanceof lint.ConfigError) throw new UsageError(error.message);
+    throw error;
+  }
+}
