@@ -285,3 +285,41 @@ export async function writeBaseline(file: string, baseline: Baseline): Promise<v
   await mkdir(path.dirname(path.resolve(file)), { recursive: true });
   await writeFileAtomic(path.resolve(file), serializeBaseline(baseline));
 }
+
+// ---------------------------------------------------------------- the CLI step
+
+/** `--update-baseline` without `--baseline FILE` writes this file (in the repository root, or cwd outside git). */
+export const DEFAULT_BASELINE_FILE = 'selfhelp-baseline.json';
+
+export interface BaselineStepOptions extends BaselineOptions {
+  /** The baseline file (absolute, or relative to `root`). */
+  file: string;
+  /** `--update-baseline`: rewrite the file from this run's findings first. */
+  update: boolean;
+}
+
+export interface BaselineStepResult extends BaselineApplied {
+  /** One line for stderr: what the baseline did (suppressed N, or wrote N findings). */
+  summary: string;
+}
+
+/**
+ * `--baseline FILE` / `--update-baseline` in one call: loads the baseline (missing file: an error, unless
+ * updating), on update rewrites it from `results` (keeping entries of files this run did not lint) and
+ * writes it atomically, then filters `results` through it.
+ */
+export async function runBaseline(results: readonly LintResult[], options: BaselineStepOptions): Promise<BaselineStepResult> {
+  const file = path.resolve(options.root, options.file);
+  let baseline = await loadBaseline(file, { allowMissing: options.update });
+  if (options.update) {
+    baseline = updateBaseline(baseline, results, options);
+    await writeBaseline(file, baseline);
+  }
+  const applied = applyBaseline(baseline, results, options);
+  const shown = path.relative(process.cwd(), file) || file;
+  const summary = options.update
+    ? `selfhelp: wrote ${baselineSize(baseline)} finding${baselineSize(baseline) === 1 ? '' : 's'} to the baseline ${shown}`
+    : `selfhelp: ${applied.suppressed} finding${applied.suppressed === 1 ? '' : 's'} suppressed by the baseline ${shown}` +
+      (applied.unused > 0 ? ` (${applied.unused} no longer found: run with --update-baseline to prune them)` : '');
+  return { ...applied, summary };
+}

@@ -13,7 +13,7 @@ export interface IndexEntry {
   oid: string;
 }
 
-export interface StagedSource {
+export interface StagedBlob {
   path: string;
   /** The staged content, decoded as UTF-8 (a BOM is kept, as `readFile(..., 'utf8')` keeps it). */
   source: string;
@@ -53,7 +53,7 @@ export async function listIndex(repo: string, paths?: readonly string[]): Promis
  * `git cat-file --batch` process, whatever the number of files. Paths that are not staged (not in the
  * index, or conflicted) are left out; the order of `paths` is kept.
  */
-export async function readIndexBlobs(repo: string, paths: readonly string[]): Promise<StagedSource[]> {
+export async function readIndexBlobs(repo: string, paths: readonly string[]): Promise<StagedBlob[]> {
   const byPath = new Map((await listIndex(repo, paths)).map((e) => [e.path, e]));
   const batch = new CatFileBatch(repo);
   try {
