@@ -1,5 +1,6 @@
 // The checker: every distinct URL once (after remap, without fragment), results from the cache when
 // fresh, the rest over HTTP through the guarded agent, then mapped back to every occurrence.
+import { STATUS_CODES } from 'node:http';
 import { Agent } from 'undici';
 import { setTimeout as delay } from 'node:timers/promises';
 import { ResultCache } from './cache.js';
@@ -15,6 +16,16 @@ export { collectOccurrences };
 export interface CheckHooks {
   /** Called after each distinct URL is settled (for progress output). */
   onResult?(result: UrlResult): void;
+}
+
+/** A cached final answer judged again with this run's accepted status codes. */
+function reaccept(result: UrlResult, accept: (status: number) => boolean): UrlResult {
+  if ((result.status !== 'ok' && result.status !== 'broken') || result.httpStatus === undefined) return result;
+  const ok = accept(result.httpStatus);
+  if (ok === (result.status === 'ok')) return result;
+  const phrase = STATUS_CODES[result.httpStatus];
+  const code = phrase ? `${result.httpStatus} ${phrase}` : String(result.httpStatus);
+  return { ...result, status: ok ? 'ok' : 'broken', message: ok ? code : `HTTP ${code}` };
 }
 
 export async function checkOccurrences(occurrences: readonly LinkOccurrence[], partial: Partial<CheckerOptions> = {}, hooks: CheckHooks = {}): Promise<CheckReport> {
@@ -60,7 +71,7 @@ export async function checkOccurrences(occurrences: readonly LinkOccurrence[], p
   for (const [key, url] of urls) {
     const hit = cache?.get(key);
     if (hit) {
-      results.set(key, hit);
+      results.set(key, reaccept(hit, accept));
       stats.cached++;
     } else if (options.offline) {
       results.set(key, { url: key, status: 'unchecked', message: 'not checked (offline, no cached result)', checkedAt: now() });
