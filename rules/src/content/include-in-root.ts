@@ -36,7 +36,7 @@ export const includeInRoot = defineRule(
           ].join('\n'),
           path: 'identity/reset-password.md',
           messages: [
-            '7:28 Include path "https://learn.microsoft.com/includes/reset.md" is a URL; include a file of the content tree by its relative path',
+            '7:26 Include path "https://learn.microsoft.com/includes/reset.md" is a URL; include a file of the content tree by its relative path',
             '9:22 Include path "../../outside/note.md" leaves the content root',
           ],
         },

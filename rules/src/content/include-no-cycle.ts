@@ -48,12 +48,12 @@ export const includeNoCycle = defineRule(
         {
           source: ['Check the agent version first.', '', '[!INCLUDE [agent logs](agent-logs.md)]', ''].join('\n'),
           path: 'includes/agent-version.md',
-          messages: ['3:25 Include cycle: includes/agent-version.md -> includes/agent-logs.md -> includes/agent-version.md'],
+          messages: ['3:24 Include cycle: includes/agent-version.md -> includes/agent-logs.md -> includes/agent-version.md'],
         },
         {
           source: ['Collect the agent logs.', '', '[!INCLUDE [agent version](./agent-version.md)]', ''].join('\n'),
           path: 'includes/agent-logs.md',
-          messages: ['3:28 Include cycle: includes/agent-logs.md -> includes/agent-version.md -> includes/agent-logs.md'],
+          messages: ['3:27 Include cycle: includes/agent-logs.md -> includes/agent-version.md -> includes/agent-logs.md'],
         },
       ],
       correct: [

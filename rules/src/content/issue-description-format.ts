@@ -62,7 +62,7 @@ export const issueDescriptionFormat = defineRule(
           ].join('\n'),
           messages: [
             '9:10 No bold text inside issueDescription; the region is shown as plain text',
-            '9:77 No links inside issueDescription; the region is shown as plain text',
+            '9:76 No links inside issueDescription; the region is shown as plain text',
           ],
           output: [
             '<properties',

@@ -124,7 +124,7 @@ export const noTemplatePlaceholder = defineRule(
           messages: [
             '2:14 Template placeholder "<Enter the page title>" left in pageTitle',
             '6:1 Template placeholder "<Title>" left in the heading',
-            '10:4 Template sample text "This is a step with a link to an externa…" left in the body',
+            '10:4 Template sample text "This is a step with a link to an extern…" left in the body',
           ],
         },
         {

@@ -144,10 +144,10 @@ export const replacementTokens = defineRule(
             '',
           ].join('\n'),
           messages: [
-            '9:34 Closing marker "/$roleName" does not match the opening "$RoleName" (line 9)',
-            '9:67 Replacement token "zone" has an empty default text; it shows when the value is missing',
+            '9:30 Closing marker "/$roleName" does not match the opening "$RoleName" (line 9)',
+            '9:66 Replacement token "zone" has an empty default text; it shows when the value is missing',
             '10:10 Write the token marker as <!--$instance-->',
-            '10:65 Replacement token "rolename" is spelled "RoleName" on line 9',
+            '10:57 Replacement token "rolename" is spelled "RoleName" on line 9',
           ],
           output: [
             '<properties',
