@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,6 +26,16 @@ describe('findRepoRoot', () => {
     expect(await findRepoRoot(path.join(repo, 'articles', 'sub dir'))).toBe(repo);
     expect(await findRepoRoot(repo)).toBe(repo);
     expect(await hasHead(repo)).toBe(false);
+  });
+
+  it('keeps the spelling of a cwd reached through a symbolic link', async () => {
+    const repo = path.join(dir, 'real-repo');
+    mkdirSync(path.join(repo, 'articles'), { recursive: true });
+    sh(repo, 'init', '-q');
+    const link = path.join(dir, 'linked-repo');
+    symlinkSync(repo, link);
+    expect(await findRepoRoot(path.join(link, 'articles'))).toBe(link);
+    expect(await findRepoRoot(link)).toBe(link);
   });
 
   it('throws NotAGitRepositoryError outside a repository, with the CLI message', async () => {

@@ -1,7 +1,6 @@
 // What `selfhelp lint --staged` and `--changed-since REF` hand to the engine: the files to lint
 // (absolute paths), the tree the engine reads (the staged tree, or the disk), how to write fixes,
 // and the deleted files. Shaped like the CLI's InputPlan, so wiring a flag is one call.
-import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { diskSource, type ContentSource } from '../fs.js';
@@ -45,17 +44,6 @@ export interface GitInputPlan {
 
 const GLOB_CHARS = /[*?[\]{}!()]/;
 
-/** The repository root as reached from cwd: git reports the real path, the engine works with cwd's spelling. */
-async function logicalRoot(cwd: string): Promise<string> {
-  const real = await findRepoRoot(cwd);
-  try {
-    const rel = path.relative(realpathSync(cwd), real);
-    return path.resolve(cwd, rel);
-  } catch {
-    return real;
-  }
-}
-
 /** Keeps the files that one of the patterns names: a file, a folder holding it, or a glob (relative to cwd). */
 function patternFilter(patterns: readonly string[] | undefined, cwd: string): (absPath: string) => boolean {
   if (!patterns || patterns.length === 0) return () => true;
@@ -83,7 +71,7 @@ function select(root: string, changes: readonly ChangedFile[], cwd: string, opti
  * every file). Throws NotAGitRepositoryError outside a repository.
  */
 export async function stagedPlan(cwd: string, options: GitPlanOptions = {}): Promise<GitInputPlan> {
-  const root = await logicalRoot(cwd);
+  const root = await findRepoRoot(cwd);
   const [changes, source] = await Promise.all([stagedChanges(root), stagedContentSource(root)]);
   const notice = options.onNotice ?? ((line: string) => process.stderr.write(line + '\n'));
   const toAbs = (rel: string) => path.join(root, ...rel.split('/'));
@@ -115,7 +103,7 @@ export async function stagedPlan(cwd: string, options: GitPlanOptions = {}): Pro
  * (`bad-ref`, `no-merge-base`, `no-commits`) or NotAGitRepositoryError: one line, exit 2.
  */
 export async function changedSincePlan(cwd: string, ref: string, options: GitPlanOptions = {}): Promise<GitInputPlan> {
-  const root = await logicalRoot(cwd);
+  const root = await findRepoRoot(cwd);
   const changes = await changedSince(root, ref);
   return {
     root,

@@ -1,4 +1,5 @@
 // Locating the repository and the few facts about it that the other git helpers need.
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { GitError, NotAGitRepositoryError } from './errors.js';
 import { firstLine, git, runGit } from './exec.js';
@@ -9,9 +10,10 @@ export const EMPTY_TREE_SHA1 = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
 export const EMPTY_TREE_SHA256 = '6ef19b41225c5369f1c104d45d8d85efa9b057b53b14b4b9b939dd74decc5321';
 
 /**
- * The absolute path of the top of the working tree that contains `cwd` (as git reports it, so
- * symbolic links in the path are resolved). Throws NotAGitRepositoryError outside a working tree,
- * including inside `.git` or a bare repository.
+ * The absolute path of the top of the working tree that contains `cwd`, spelled the way `cwd` reaches
+ * it (git reports the real path; when cwd goes through a symbolic link, the same link is kept, so the
+ * root and the engine's cwd-resolved paths agree). Throws NotAGitRepositoryError outside a working
+ * tree, including inside `.git` or a bare repository.
  */
 export async function findRepoRoot(cwd: string): Promise<string> {
   const run = await runGit(cwd, ['rev-parse', '--show-toplevel']);
@@ -23,7 +25,13 @@ export async function findRepoRoot(cwd: string): Promise<string> {
   const out = run.stdout.toString('utf8');
   const top = out.endsWith('\n') ? out.slice(0, -1) : out;
   if (top === '') throw new NotAGitRepositoryError(cwd, run.stderr);
-  return path.resolve(top);
+  const real = path.resolve(top);
+  try {
+    const rel = path.relative(realpathSync(cwd), real);
+    return rel === '' ? path.resolve(cwd) : rel.split(path.sep).every((seg) => seg === '..') ? path.resolve(cwd, rel) : real;
+  } catch {
+    return real;
+  }
 }
 
 /** True when HEAD names a commit (false in a repository with no commits yet). */

@@ -23,6 +23,11 @@ export interface StagedContentSource extends ContentSource {
   readonly root: string;
   /** The index entry of an absolute path, or undefined when that path is not staged. */
   entry(absPath: string): IndexEntry | undefined;
+  /**
+   * `stat()` may serve the engine's size+mtime cache fast path although `disk` is false: it answers only
+   * for files whose working copy is the staged content (see above).
+   */
+  readonly cacheByStat: true;
   /** Where reads came from, for `--debug` and tests. */
   readonly stats: { workingTree: number; objectStore: number };
 }
@@ -107,6 +112,7 @@ export async function stagedContentSource(repo: string): Promise<StagedContentSo
 
   return {
     disk: false,
+    cacheByStat: true,
     root,
     stats,
     entry: entryOf,
