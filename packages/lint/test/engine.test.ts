@@ -43,3 +43,117 @@ describe('lintFiles', () => {
     expect(run.results[1]!.fixableErrorCount).toBe(1);
   });
 });
+
+describe('inline directives', () => {
+  it('disable/enable blocks, next-line, line, lists of ids, and unused disables', async () => {
+    const body = [
+      '# Title', // 7
+      '',
+      'foo one', // 9
+      '<!-- selfhelp-disable no-foo -->', // 10
+      'foo two', // 11
+      '<!-- selfhelp-enable no-foo -->', // 12
+      'foo three', // 13
+      '<!-- selfhelp-disable-next-line squeeze, no-foo -- legacy text -->', // 14
+      'foo four xx', // 15
+      'foo five <!-- selfhelp-disable-line -->', // 16
+      '<!-- selfhelp-disable-next-line needs-title -->', // 17
+      'plain', // 18
+      '<!-- selfhelp-disable -->', // 19
+      '',
+    ].join('\n');
+    const dir = tree({ 'a.md': article('a', body) });
+    const run = await lintFiles([join(dir, 'a.md')], { config: await config(dir), cwd: dir });
+    expect(run.results[0]!.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.message}`)).toEqual([
+      '9:1 no-foo Unexpected foo.',
+      '13:1 no-foo Unexpected foo.',
+      "17:1 unused-disable Unused selfhelp-disable directive (no problems were reported from 'needs-title').",
+      '19:1 unused-disable Unused selfhelp-disable directive (no problems were reported).',
+    ]);
+  });
+
+  it('ignores directive-like text in code blocks, and reports through the severity configured', async () => {
+    const body = '# T\n\n```md\n<!-- selfhelp-disable -->\n```\n\nfoo\n<!-- selfhelp-disable-next-line no-foo -->\nok\n';
+    const dir = tree({ 'a.md': article('a', body) });
+    const run = await lintFiles([join(dir, 'a.md')], { config: await config(dir, { rules: { 'unused-disable': 'error' } }), cwd: dir });
+    expect(run.results[0]!.messages.map((m) => `${m.line}:${m.column} ${m.severity} ${m.ruleId}`)).toEqual(['13:1 2 no-foo', '14:1 2 unused-disable']);
+  });
+
+  it('can disable cross-article findings, and does not call a disable that suppresses one unused', async () => {
+    const dir = tree({
+      'articles/a.md': article('same', '<!-- selfhelp-disable dup-id -->\n# A\n'),
+      'articles/b.md': article('same', '# B\n'),
+    });
+    const run = await lintFiles([join(dir, 'articles/a.md'), join(dir, 'articles/b.md')], { config: await config(dir), cwd: dir });
+    expect(run.results[0]!.messages).toEqual([]);
+    expect(run.results[1]!.messages).toEqual([
+      { ruleId: 'dup-id', severity: 2, message: 'articleId "same" is also used by articles/a.md.', line: 3, column: 14, endLine: 3, endColumn: 18 },
+    ]);
+  });
+});
+
+describe('cross-article rules', () => {
+  it('see the whole tree under the content root even when one file is linted, minus ignores', async () => {
+    const dir = tree({
+      'selfhelp.config.json': JSON.stringify({ ignores: ['drafts/**'] }),
+      'articles/one.md': article('dup', '# One\n'),
+      'articles/deep/two.md': article('dup', '# Two\n'),
+      'drafts/three.md': article('dup', '# Three\n'),
+      '.gitignore': 'generated/\n',
+      'generated/four.md': article('dup', '# Four\n'),
+    });
+    // An inline config (no file): no ignores but .gitignore.
+    const run = await lintFiles([join(dir, 'articles/one.md')], { config: await config(dir, {}), cwd: dir });
+    expect(run.results).toHaveLength(1);
+    expect(run.results[0]!.messages.map((m) => m.message)).toEqual(['articleId "dup" is also used by articles/deep/two.md, drafts/three.md.']);
+    const configured = await loadConfig({ cwd: dir, builtInRules: false, pluginModules: [testRules] });
+    const again = await lintFiles([join(dir, 'articles/one.md')], { config: configured, cwd: dir });
+    expect(again.results[0]!.messages.map((m) => m.message)).toEqual(['articleId "dup" is also used by articles/deep/two.md.']);
+    expect(again.stats.summarized).toBe(1);
+  });
+
+  it('lint a virtual tree: given texts and a virtual source instead of the disk', async () => {
+    const dir = tree({ 'articles/a.md': article('a', '# On disk\n') });
+    const files = new Map([
+      [join(dir, 'articles/a.md'), article('x', 'staged foo\n')],
+      [join(dir, 'articles/b.md'), article('x', '# B\n')],
+    ]);
+    const run = await lintFiles([{ path: 'articles/a.md', text: files.get(join(dir, 'articles/a.md'))! }], {
+      config: await config(dir),
+      cwd: dir,
+      source: virtualSource(files),
+    });
+    expect(run.results[0]!.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`)).toEqual(['3:14 dup-id', '5:3 needs-title', '7:8 no-foo']);
+  });
+});
+
+describe('fixes', () => {
+  it('applies fixes in passes until stable and reports what is left on the final text', async () => {
+    const text = article('a', '# T\n\nxxxx and foo, foo\n');
+    const dir = tree({ 'a.md': text, 'clean.md': article('c', '# Clean\n') });
+    const run = await lintFiles([join(dir, 'a.md'), join(dir, 'clean.md')], { config: await config(dir), cwd: dir, fix: true });
+    expect(run.results[0]!.output).toBe(article('a', '# T\n\nx and bar, bar\n'));
+    expect(run.results[0]!.messages).toEqual([]);
+    expect(run.results[1]!.output).toBeUndefined();
+    // Nothing is written by lintFiles; writeFixes writes only changed files, atomically.
+    expect(readFileSync(join(dir, 'a.md'), 'utf8')).toBe(text);
+    const before = statSync(join(dir, 'clean.md')).mtimeMs;
+    expect(writeFixes(run.results)).toEqual([join(dir, 'a.md')]);
+    expect(readFileSync(join(dir, 'a.md'), 'utf8')).toBe(article('a', '# T\n\nx and bar, bar\n'));
+    expect(statSync(join(dir, 'clean.md')).mtimeMs).toBe(before);
+  });
+
+  it('stops after the maximum number of passes', async () => {
+    const dir = tree({ 'a.md': article('a', '# T\n\n' + 'x'.repeat(14) + '\n') });
+    const run = await lintFiles([join(dir, 'a.md')], { config: await config(dir), cwd: dir, fix: true });
+    expect(run.results[0]!.output).toBe(article('a', '# T\n\n' + 'x'.repeat(4) + '\n'));
+    expect(run.results[0]!.messages.map((m) => m.ruleId)).toEqual(['squeeze']);
+  });
+
+  it('keeps a BOM and CRLF, and does not apply the fixes of disabled findings', async () => {
+    const text = '\uFEFF' + article('a', '# T\r\n\r\n<!-- selfhelp-disable-next-line no-foo -->\r\nfoo\r\nfoo\r\n');
+    const dir = tree({ 'a.md': text });
+    const run = await lintFiles([join(dir, 'a.md')], { config: await config(dir), cwd: dir, fix: true });
+    expect(run.results[0]!.output).toBe('\uFEFF' + article('a', '# T\r\n\r\n<!-- selfhelp-disable-next-line no-foo -->\r\nfoo\r\nbar\r\n'));
+  });
+});

@@ -20,12 +20,15 @@ export function article(id: string, body: string, extra = ''): string {
 
 const docs = { rationale: 'Test rule.', incorrect: [], correct: [] };
 
-/** Every `foo` in the body is an error, fixed to `bar`. */
+/** Every word `foo` in the body is an error, fixed to `bar`. */
 export const noFoo = defineRule(
   { id: 'no-foo', description: 'No foo', category: 'content', severity: 'error', fixable: true, appliesTo: { kinds: ['selfhelp', 'learn', 'fragment'] }, docs },
   (context) => {
     const { source, bodyRange } = context.article;
-    for (let i = source.indexOf('foo', bodyRange.start.offset); i !== -1; i = source.indexOf('foo', i + 3)) {
+    const word = /(?<![\w-])foo(?![\w-])/g;
+    word.lastIndex = bodyRange.start.offset;
+    for (let m = word.exec(source); m; m = word.exec(source)) {
+      const i = m.index;
       const start = offsetToPosition(source, i);
       const end = offsetToPosition(source, i + 3);
       context.report({ message: 'Unexpected foo.', range: { start, end }, fix: { range: [i, i + 3], text: 'bar' } });

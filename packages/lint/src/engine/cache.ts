@@ -16,6 +16,10 @@ export const DEFAULT_CACHE_FILE = '.selfhelpcache';
 const FORMAT = 'selfhelp-lint-cache';
 const FORMAT_VERSION = 1;
 
+/**
+ * One file. Findings, directives and summary are kept as JSON text inside the cache file, so loading
+ * the cache creates a few strings per file instead of thousands of objects; they are decoded on use.
+ */
 export interface CacheEntry {
   /** Size and mtime when read from disk (fast path). */
   s?: number;
@@ -24,9 +28,23 @@ export interface CacheEntry {
   h: string;
   /** FileRules.key the findings were computed with; absent for summary-only entries. */
   c?: string;
-  msg?: LintMessage[];
-  d?: Directive[];
-  sum: PackedSummary;
+  /** JSON of the findings (LintMessage[]) before inline directives. */
+  msg?: string;
+  /** 1 when some finding carries a fix. */
+  x?: 1;
+  /** JSON of the directives (Directive[]), when there are any. */
+  d?: string;
+  /** JSON of the PackedSummary. */
+  sum: string;
+}
+
+/** A cross-article finding: rule id, root-relative path, message, line, column, end line, end column, severity (0: the configured one). */
+export type CrossFinding = [string, string, string, number, number, number, number, 0 | 1 | 2];
+
+/** The cross-article findings of one content root, valid while `k` (config, rules run, tree contents) is unchanged. */
+export interface CrossEntry {
+  k: string;
+  f: CrossFinding[];
 }
 
 interface CacheFile {
@@ -34,6 +52,26 @@ interface CacheFile {
   version: number;
   tool: string;
   entries: Record<string, CacheEntry>;
+  cross?: Record<string, CrossEntry>;
+}
+
+export function encodeMessages(messages: readonly LintMessage[]): Pick<CacheEntry, 'msg' | 'x'> {
+  return { msg: JSON.stringify(messages), ...(messages.some((m) => m.fix !== undefined) ? { x: 1 as const } : {}) };
+}
+export function decodeMessages(entry: CacheEntry): LintMessage[] {
+  return entry.msg === undefined ? [] : (JSON.parse(entry.msg) as LintMessage[]);
+}
+export function encodeDirectives(directives: readonly Directive[]): Pick<CacheEntry, 'd'> {
+  return directives.length > 0 ? { d: JSON.stringify(directives) } : {};
+}
+export function decodeDirectives(entry: CacheEntry): Directive[] {
+  return entry.d === undefined ? [] : (JSON.parse(entry.d) as Directive[]);
+}
+export function encodeSummary(summary: PackedSummary): string {
+  return JSON.stringify(summary);
+}
+export function decodeSummary(entry: CacheEntry): PackedSummary {
+  return JSON.parse(entry.sum) as PackedSummary;
 }
 
 export function hashText(text: string): string {
@@ -64,6 +102,7 @@ function isValid(value: unknown): value is CacheFile {
 export class LintCache {
   readonly path: string;
   #entries: Map<string, CacheEntry>;
+  #cross = new Map<string, CrossEntry>();
   #dirty = false;
   /** Why the cache on disk was not used, if it was not (for --debug). */
   readonly discarded: string | undefined;
@@ -81,7 +120,12 @@ export class LintCache {
     if (text !== undefined) {
       try {
         const parsed: unknown = JSON.parse(text);
-        if (isValid(parsed)) entries = new Map(Object.entries(parsed.entries).filter(([, e]) => typeof e === 'object' && e !== null && typeof e.h === 'string' && typeof e.sum === 'object'));
+        if (isValid(parsed)) {
+          entries = new Map(Object.entries(parsed.entries).filter(([, e]) => typeof e === 'object' && e !== null && typeof e.h === 'string' && typeof e.sum === 'string'));
+          if (typeof parsed.cross === 'object' && parsed.cross !== null) {
+            for (const [root, c] of Object.entries(parsed.cross)) if (typeof c?.k === 'string' && Array.isArray(c.f)) this.#cross.set(root, c);
+          }
+        }
         else discarded = 'not a cache of this selfhelp version';
       } catch {
         discarded = 'corrupt';
@@ -101,10 +145,19 @@ export class LintCache {
     this.#dirty = true;
   }
 
+  getCross(root: string): CrossEntry | undefined {
+    return this.#cross.get(root);
+  }
+
+  setCross(root: string, entry: CrossEntry): void {
+    this.#cross.set(root, entry);
+    this.#dirty = true;
+  }
+
   /** Writes the cache if anything changed. Failing to write a cache is not an error of the run. */
   save(): boolean {
     if (!this.#dirty) return false;
-    const file: CacheFile = { format: FORMAT, version: FORMAT_VERSION, tool: LINT_VERSION, entries: Object.fromEntries(this.#entries) };
+    const file: CacheFile = { format: FORMAT, version: FORMAT_VERSION, tool: LINT_VERSION, entries: Object.fromEntries(this.#entries), cross: Object.fromEntries(this.#cross) };
     try {
       mkdirSync(dirname(this.path), { recursive: true });
       writeFileAtomic(this.path, JSON.stringify(file));

@@ -19,6 +19,8 @@ export interface Directive {
   column: number;
   endLine: number;
   endColumn: number;
+  /** A disable before any body content: it applies from the start of the file. */
+  fromStart?: true;
 }
 
 const DIRECTIVE = /^\s*selfhelp-(disable-next-line|disable-line|disable|enable)(?=\s|$)([\s\S]*)$/;
@@ -42,13 +44,26 @@ function rangeFields(range: Range): Pick<Directive, 'line' | 'column' | 'endLine
   return { line: range.start.line, column: range.start.column, endLine: range.end.line, endColumn: range.end.column };
 }
 
-/** The directives of an article, from its HTML comments (so comments inside code blocks never count). */
-export function collectDirectives(article: Article): Directive[] {
+/**
+ * The directives of an article, from its HTML comments (so comments inside code blocks never count).
+ * A `selfhelp-disable` that comes before any body content (only blank lines and comments between it and
+ * the metadata block) covers the whole file, metadata included: that is where metadata findings are disabled.
+ */
+export function collectDirectives(article: Pick<Article, 'comments' | 'source' | 'bodyRange'>): Directive[] {
   const out: Directive[] = [];
-  for (const comment of article.comments) {
+  let leading = true;
+  let cursor = article.bodyRange.start.offset;
+  const comments = [...article.comments].sort((a, b) => a.range.start.offset - b.range.start.offset);
+  for (const comment of comments) {
+    const start = comment.range.start.offset;
+    if (leading && article.source.slice(cursor, start).trim() !== '') leading = false;
+    cursor = comment.range.end.offset;
     if (!comment.text.includes('selfhelp-')) continue;
     const parsed = parseDirectiveText(comment.text);
-    if (parsed) out.push({ ...parsed, ...rangeFields(comment.range) });
+    if (!parsed) continue;
+    const directive: Directive = { ...parsed, ...rangeFields(comment.range) };
+    if (leading && parsed.kind === 'disable') directive.fromStart = true;
+    out.push(directive);
   }
   return out;
 }
@@ -97,7 +112,7 @@ export function applyDirectives(messages: LintMessage[], directives: readonly Di
       let state: Usage | undefined;
       for (const u of block) {
         const d = u.directive;
-        if (!before(d.line, d.column, message.line, message.column)) break;
+        if (!d.fromStart && !before(d.line, d.column, message.line, message.column)) continue;
         if (d.ids.length > 0 && !d.ids.includes(ruleId)) continue;
         state = d.kind === 'disable' ? u : undefined;
       }

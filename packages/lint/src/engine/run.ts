@@ -3,16 +3,17 @@
 // summaries of the whole tree, applies inline directives and returns results in path order.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ProjectAccess } from '@selfhelp/core';
-import type { ArticleSummary, ProjectFinding } from '@selfhelp/rules';
+import type { ArticleSummary, ProjectRule } from '@selfhelp/rules';
 import type { FileRules, LoadedConfig } from '../config/load.js';
 import { comparePaths, createIgnoreFilter, type IgnoreFilter } from '../discover.js';
 import { diskSource, type ContentSource } from '../fs.js';
 import { fallbackRootFor, isInside, relativePosix } from '../paths.js';
 import { countMessages, type LintMessage, type LintResult } from '../result.js';
-import { LintCache, hashText, type CacheEntry } from './cache.js';
+import { LintCache, decodeDirectives, decodeMessages, encodeDirectives, encodeMessages, encodeSummary, hashText, type CacheEntry, type CrossFinding } from './cache.js';
 import { applyDirectives, compareMessages, type Directive } from './directives.js';
 import type { SourceOutcome } from './lint-source.js';
 import { packSummary, summarize, unpackSummary, type PackedSummary } from './summary.js';
@@ -76,12 +77,10 @@ interface FileState {
   stat?: { size: number; mtimeMs: number };
   messages?: LintMessage[];
   directives?: Directive[];
+  /** The summary, fresh or as the cache's JSON. */
   summary?: PackedSummary;
+  summaryJson?: string;
   output?: string;
-}
-
-function hasFix(messages: readonly LintMessage[] | undefined): boolean {
-  return messages?.some((m) => m.fix !== undefined) ?? false;
 }
 
 function unreadable(path: string): LintMessage {
@@ -93,7 +92,20 @@ function defaultWorkerUrl(): URL | undefined {
   return existsSync(fileURLToPath(url)) ? url : undefined; // running from TypeScript sources: no worker file
 }
 
-/** Lints the inputs. Never throws for a problem in an article; throws ConfigError-free internal errors only. */
+/** Answers a file from a cache entry; false when the entry cannot (decoding failed: treated as a miss). */
+function fromCache(state: FileState, entry: CacheEntry): boolean {
+  try {
+    state.messages = decodeMessages(entry);
+    state.directives = decodeDirectives(entry);
+  } catch {
+    return false;
+  }
+  state.summaryJson = entry.sum;
+  state.hash = entry.h;
+  return true;
+}
+
+/** Lints the inputs. A problem in an article is a finding, never an exception. */
 export async function lintFiles(inputs: readonly (LintInput | string)[], options: LintFilesOptions): Promise<LintRun> {
   const { config } = options;
   const cwd = resolve(options.cwd ?? process.cwd());
@@ -107,7 +119,14 @@ export async function lintFiles(inputs: readonly (LintInput | string)[], options
     const i = typeof input === 'string' ? { path: input } : input;
     given.set(resolve(cwd, i.path), i.text);
   }
-  const rootOf = (absPath: string): string => (config.root !== undefined && isInside(config.root, absPath) ? config.root : fallbackRootFor(absPath));
+  const fallbackRoots = new Map<string, string>();
+  const rootOf = (absPath: string): string => {
+    if (config.root !== undefined && isInside(config.root, absPath)) return config.root;
+    const dir = dirname(absPath);
+    let root = fallbackRoots.get(dir);
+    if (root === undefined) fallbackRoots.set(dir, (root = fallbackRootFor(absPath)));
+    return root;
+  };
   const states: FileState[] = [...given.keys()].sort(comparePaths).map((absPath) => {
     const root = rootOf(absPath);
     const state: FileState = { absPath, root, relPath: relativePosix(root, absPath), rules: config.rulesFor(absPath) };
@@ -117,8 +136,8 @@ export async function lintFiles(inputs: readonly (LintInput | string)[], options
   });
 
   // 1. The cache: stat first (no read when size and mtime match), then the content hash.
-  const usable = (entry: CacheEntry | undefined, rules: FileRules): entry is CacheEntry & { msg: LintMessage[] } =>
-    entry !== undefined && entry.c === rules.key && entry.msg !== undefined && !(fix && hasFix(entry.msg));
+  const usable = (entry: CacheEntry | undefined, rules: FileRules): entry is CacheEntry =>
+    entry !== undefined && entry.c === rules.key && entry.msg !== undefined && !(fix && entry.x === 1);
   const pending: FileState[] = [];
   let cached = 0;
   for (const state of states) {
@@ -126,11 +145,7 @@ export async function lintFiles(inputs: readonly (LintInput | string)[], options
     if (state.text === undefined && source.disk) {
       const stat = source.stat(state.absPath);
       if (stat) state.stat = stat;
-      if (stat && usable(entry, state.rules) && entry.s === stat.size && entry.m === stat.mtimeMs) {
-        state.messages = entry.msg;
-        state.directives = entry.d ?? [];
-        state.summary = entry.sum;
-        state.hash = entry.h;
+      if (stat && usable(entry, state.rules) && entry.s === stat.size && entry.m === stat.mtimeMs && fromCache(state, entry)) {
         cached++;
         continue;
       }
@@ -145,10 +160,7 @@ export async function lintFiles(inputs: readonly (LintInput | string)[], options
       state.text = text;
     }
     state.hash = hashText(state.text);
-    if (usable(entry, state.rules) && entry.h === state.hash) {
-      state.messages = entry.msg;
-      state.directives = entry.d ?? [];
-      state.summary = entry.sum;
+    if (usable(entry, state.rules) && entry.h === state.hash && fromCache(state, entry)) {
       if (state.stat) cache!.set(state.absPath, { ...entry, s: state.stat.size, m: state.stat.mtimeMs });
       cached++;
       continue;
@@ -167,10 +179,18 @@ export async function lintFiles(inputs: readonly (LintInput | string)[], options
     state.directives = outcome.directives;
     state.summary = outcome.summary;
     if (outcome.output !== undefined) state.output = outcome.output;
-    if (cache && state.hash !== undefined) {
+    const originalHash = state.hash;
+    if (outcome.output !== undefined) state.hash = hashText(outcome.output);
+    if (cache && originalHash !== undefined) {
       const finalText = outcome.output;
       // Findings describe the final text: cache them under its hash (a fixed file then hits next run once written).
-      const entry: CacheEntry = { h: finalText === undefined ? state.hash : hashText(finalText), c: state.rules.key, msg: outcome.messages, d: outcome.directives, sum: outcome.summary };
+      const entry: CacheEntry = {
+        h: state.hash!,
+        c: state.rules.key,
+        ...encodeMessages(outcome.messages),
+        ...encodeDirectives(outcome.directives),
+        sum: encodeSummary(outcome.summary),
+      };
       if (finalText === undefined && state.stat) {
         entry.s = state.stat.size;
         entry.m = state.stat.mtimeMs;
@@ -256,7 +276,11 @@ async function lintInWorkers(
   }
 }
 
-/** Summaries of every Markdown file under each root, then each enabled cross-article rule once per root. */
+/**
+ * Cross-article rules, once per content root, over the summaries of every Markdown file under it.
+ * Their findings are cached per root under a key of the config, the rules run with their options, and
+ * every tree file's content hash: when nothing changed, no summary is even decoded.
+ */
 async function runCrossArticle(
   states: FileState[],
   config: LoadedConfig,
@@ -266,7 +290,7 @@ async function runCrossArticle(
 ): Promise<number> {
   const groups = new Map<string, FileState[]>();
   for (const s of states) {
-    if (s.root === undefined) continue;
+    if (s.root === undefined || (s.summary === undefined && s.summaryJson === undefined)) continue;
     let g = groups.get(s.root);
     if (!g) groups.set(s.root, (g = []));
     g.push(s);
@@ -274,64 +298,105 @@ async function runCrossArticle(
   if (groups.size === 0) return 0;
   const ignored: IgnoreFilter = await createIgnoreFilter(config, source);
   let summarized = 0;
-  let parseMetadata: ((text: string, options: { path: string }) => Parameters<typeof summarize>[0]) | undefined;
+  let parseMetadata: typeof import('@selfhelp/core').parseMetadata | undefined;
   for (const [root, linted] of groups) {
     const byPath = new Map(linted.map((s) => [s.absPath, s]));
+    // The rules to run here, with the options of the first linted file that enables each.
+    const toRun: { id: string; rule: ProjectRule; options: unknown; owner: FileState }[] = [];
+    for (const [id, rule] of config.registry.projectRules) {
+      const owner = linted.find((s) => s.rules.byId.has(id));
+      if (owner) toRun.push({ id, rule, options: owner.rules.byId.get(id)!.options, owner });
+    }
+    if (toRun.length === 0) continue;
+
+    // Phase A: every tree file's content hash (from the cache's stat fast path when possible).
     const tree = new Set(await source.listMarkdown(root, ignored));
     for (const s of linted) tree.add(s.absPath);
-    const summaries: ArticleSummary[] = [];
-    for (const absPath of [...tree].sort(comparePaths)) {
+    const files = [...tree].sort(comparePaths);
+    const texts = new Map<string, string>();
+    const hashes: string[] = [];
+    const key = createHash('sha1').update(config.hash).update(JSON.stringify(toRun.map((r) => [r.id, r.options ?? null])));
+    for (const absPath of files) {
       const rel = relativePosix(root, absPath);
       const own = byPath.get(absPath);
-      if (own) {
-        if (own.summary) summaries.push(unpackSummary(own.summary, rel));
-        continue;
+      let hash = own?.hash;
+      if (hash === undefined) {
+        const entry = cache?.get(absPath);
+        const stat = source.disk ? source.stat(absPath) : undefined;
+        if (entry && stat && entry.s === stat.size && entry.m === stat.mtimeMs) hash = entry.h;
+        else {
+          const text = source.readText(absPath);
+          if (text === undefined) {
+            hashes.push('');
+            continue;
+          }
+          texts.set(absPath, text);
+          hash = hashText(text);
+          if (entry && stat && entry.h === hash) cache!.set(absPath, { ...entry, s: stat.size, m: stat.mtimeMs });
+        }
       }
-      const entry = cache?.get(absPath);
-      const stat = source.disk ? source.stat(absPath) : undefined;
-      if (entry && stat && entry.s === stat.size && entry.m === stat.mtimeMs) {
-        summaries.push(unpackSummary(entry.sum, rel));
-        continue;
-      }
-      const text = source.readText(absPath);
-      if (text === undefined) continue;
-      const hash = hashText(text);
-      if (entry && entry.h === hash) {
-        summaries.push(unpackSummary(entry.sum, rel));
-        if (stat) cache!.set(absPath, { ...entry, s: stat.size, m: stat.mtimeMs });
-        continue;
-      }
-      parseMetadata ??= (await import('@selfhelp/core')).parseMetadata;
-      let packed: PackedSummary;
-      try {
-        packed = packSummary(summarize(parseMetadata(text, { path: rel }), rel));
-      } catch {
-        continue;
-      }
-      summarized++;
-      summaries.push(unpackSummary(packed, rel));
-      // A summary-only entry: findings are not known (no `c`), so it never answers a lint of this file.
-      cache?.set(absPath, { h: hash, sum: packed, ...(stat ? { s: stat.size, m: stat.mtimeMs } : {}) });
+      hashes.push(hash);
+      key.update(rel).update('\0').update(hash).update('\0');
     }
-    for (const [id, rule] of config.registry.projectRules) {
-      const enabledFor = linted.find((s) => s.rules.byId.has(id));
-      if (!enabledFor) continue;
-      let findings: ProjectFinding[];
-      try {
-        findings = rule.checkProject(summaries, enabledFor.rules.byId.get(id)!.options);
-      } catch (error) {
-        const text = (error instanceof Error ? error.message : String(error)).split('\n')[0];
-        push(cross, enabledFor.absPath, { ruleId: id, severity: 2, message: `Rule "${id}" crashed: ${text}`, line: 1, column: 1, endLine: 1, endColumn: 1, fatal: true });
-        continue;
+    const treeKey = key.digest('base64url');
+
+    let findings: CrossFinding[] | undefined = cache?.getCross(root)?.k === treeKey ? cache.getCross(root)!.f : undefined;
+    if (!findings) {
+      // Phase B: the summaries (cached JSON, the linted files' fresh ones, or a metadata-only parse).
+      const summaries: ArticleSummary[] = [];
+      for (const [i, absPath] of files.entries()) {
+        const rel = relativePosix(root, absPath);
+        const own = byPath.get(absPath);
+        let packed: PackedSummary | undefined = own?.summary;
+        if (!packed) {
+          const json = own?.summaryJson ?? (cache?.get(absPath)?.h === hashes[i] ? cache?.get(absPath)?.sum : undefined);
+          if (json !== undefined) {
+            try {
+              packed = JSON.parse(json) as PackedSummary;
+            } catch {
+              packed = undefined;
+            }
+          }
+        }
+        if (!packed) {
+          const text = texts.get(absPath) ?? source.readText(absPath);
+          if (text === undefined) continue;
+          parseMetadata ??= (await import('@selfhelp/core')).parseMetadata;
+          try {
+            packed = packSummary(summarize(parseMetadata(text, { path: rel }), rel));
+          } catch {
+            continue;
+          }
+          summarized++;
+          // A summary-only entry: no `c`, so it never answers a lint of this file.
+          if (cache && !cache.get(absPath)?.c) {
+            const stat = source.disk ? source.stat(absPath) : undefined;
+            cache.set(absPath, { h: hashes[i]!, sum: encodeSummary(packed), ...(stat ? { s: stat.size, m: stat.mtimeMs } : {}) });
+          }
+        }
+        summaries.push(unpackSummary(packed, rel));
       }
-      for (const f of findings) {
-        const absPath = join(root, f.path);
-        const state = byPath.get(absPath);
-        const enabled = state?.rules.byId.get(id);
-        if (!state || !enabled) continue;
-        const severity = f.severity === 'error' ? 2 : f.severity === 'warning' ? 1 : enabled.severity;
-        push(cross, absPath, { ruleId: id, severity, message: f.message, line: f.range.start.line, column: f.range.start.column, endLine: f.range.end.line, endColumn: f.range.end.column });
+      findings = [];
+      let crashed = false;
+      for (const { id, rule, options, owner } of toRun) {
+        try {
+          for (const f of rule.checkProject(summaries, options)) {
+            const sev = f.severity === 'error' ? 2 : f.severity === 'warning' ? 1 : 0;
+            findings.push([id, f.path, f.message, f.range.start.line, f.range.start.column, f.range.end.line, f.range.end.column, sev]);
+          }
+        } catch (error) {
+          crashed = true;
+          const text = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+          push(cross, owner.absPath, { ruleId: id, severity: 2, message: `Rule "${id}" crashed: ${text}`, line: 1, column: 1, endLine: 1, endColumn: 1, fatal: true });
+        }
       }
+      if (!crashed) cache?.setCross(root, { k: treeKey, f: findings });
+    }
+    for (const [id, path, message, line, column, endLine, endColumn, sev] of findings) {
+      const absPath = join(root, path);
+      const enabled = byPath.get(absPath)?.rules.byId.get(id);
+      if (!enabled) continue;
+      push(cross, absPath, { ruleId: id, severity: sev === 0 ? enabled.severity : sev, message, line, column, endLine, endColumn });
     }
   }
   return summarized;
