@@ -80,7 +80,7 @@ describe('lint --staged through the engine', () => {
     const plan = await stagedPlan(repo, { onNotice: (line) => notices.push(line) });
     const run = await lintFiles(plan.inputs, { config: await config(), cwd: repo, source: plan.source, fix: true });
     expect(run.results.map((r) => r.output)).toEqual([article('full', '# Full\n\nbar\n'), article('partial', '# Partial\n\nbar\n')]);
-    const outcomes = await plan.writeFixes!(run.results);
+    const outcomes = await plan.applyFixes!(run.results);
     expect(outcomes.map((o) => o.status)).toEqual(['fixed', 'unstaged-changes']);
     expect(notices).toEqual(['selfhelp: articles/partial.md: not fixed: the file has unstaged changes (stage or stash them, then run again)']);
     expect(readFileSync(abs('articles/full.md'), 'utf8')).toBe(article('full', '# Full\n\nbar\n'));

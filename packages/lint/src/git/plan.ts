@@ -36,8 +36,13 @@ export interface GitInputPlan {
   changes: ChangedFile[];
   /** The text a result was linted from (for `--fix-dry-run` diffs and baseline fingerprints). */
   original(filePath: string): string | undefined;
-  /** For `--staged`: writes fixes to the working files and re-stages them, only when they have no unstaged changes. */
-  writeFixes?(results: readonly LintResult[]): Promise<StagedFixOutcome[]>;
+  /**
+   * For `--staged`: writes fixes to the working files and re-stages them, only when they have no
+   * unstaged changes (the others get a notice). Same as `applyFixes`, for the CLI's InputPlan.
+   */
+  writeFixes?(results: readonly LintResult[]): Promise<void>;
+  /** For `--staged`: `writeFixes`, returning what happened to each fixed file. */
+  applyFixes?(results: readonly LintResult[]): Promise<StagedFixOutcome[]>;
   /** For `--changed-since`: the merge base the changes are measured from. */
   base?: string;
 }
@@ -75,6 +80,17 @@ export async function stagedPlan(cwd: string, options: GitPlanOptions = {}): Pro
   const [changes, source] = await Promise.all([stagedChanges(root), stagedContentSource(root)]);
   const notice = options.onNotice ?? ((line: string) => process.stderr.write(line + '\n'));
   const toAbs = (rel: string) => path.join(root, ...rel.split('/'));
+  async function applyFixes(results: readonly LintResult[]): Promise<StagedFixOutcome[]> {
+    const fixes: StagedFix[] = [];
+    for (const r of results) {
+      if (r.output === undefined) continue;
+      const entry = source.entry(r.filePath);
+      if (entry) fixes.push({ path: entry.path, oid: entry.oid, output: r.output });
+    }
+    const outcomes = await applyStagedFixes(root, fixes);
+    for (const o of outcomes) if (o.status === 'unstaged-changes') notice(`selfhelp: ${o.message}`);
+    return outcomes;
+  }
   return {
     root,
     inputs: select(root, changes.files, cwd, options).map((p) => ({ path: p })),
@@ -83,17 +99,8 @@ export async function stagedPlan(cwd: string, options: GitPlanOptions = {}): Pro
     deleted: changes.deleted.map(toAbs),
     changes: changes.files,
     original: (filePath) => source.readText(filePath),
-    async writeFixes(results) {
-      const fixes: StagedFix[] = [];
-      for (const r of results) {
-        if (r.output === undefined) continue;
-        const entry = source.entry(r.filePath);
-        if (entry) fixes.push({ path: entry.path, oid: entry.oid, output: r.output });
-      }
-      const outcomes = await applyStagedFixes(root, fixes);
-      for (const o of outcomes) if (o.status === 'unstaged-changes') notice(`selfhelp: ${o.message}`);
-      return outcomes;
-    },
+    applyFixes,
+    writeFixes: async (results) => { await applyFixes(results); },
   };
 }
 
