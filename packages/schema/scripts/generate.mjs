@@ -16,12 +16,54 @@ const outDir = join(here, '..', 'generated');
 const ANNOTATIONS = ['x-code', 'x-message', 'x-severity'];
 
 const files = readdirSync(schemaDir).filter((f) => f.endsWith('.schema.json')).sort();
-const schemas = files.map((file) => ({ file, schema: JSON.parse(readFileSync(join(schemaDir, file), 'utf8')) }));
+const sources = files.map((file) => ({ file, schema: JSON.parse(readFileSync(join(schemaDir, file), 'utf8')) }));
+const byId = new Map(sources.map(({ schema }) => [schema.$id, schema]));
+
+/**
+ * Replaces every $ref with a copy of its target, so each compiled schema is self-contained: ajv
+ * then reports every error's schemaPath within the one schema validated, which is what lets the
+ * annotations (x-message, ...) of the exact failing node be found. The files keep their $refs.
+ */
+const resolvePointer = (root, pointer) =>
+  pointer
+    .split('/')
+    .slice(1)
+    .map((s) => decodeURIComponent(s).replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce((node, key) => {
+      if (node === undefined || node === null || !(key in node)) throw new Error(`unresolvable pointer ${pointer}`);
+      return node[key];
+    }, root);
+const deref = (node, baseId, stack = []) => {
+  if (Array.isArray(node)) return node.map((child) => deref(child, baseId, stack));
+  if (node === null || typeof node !== 'object') return node;
+  if (typeof node.$ref === 'string') {
+    const url = new URL(node.$ref, baseId);
+    const hash = url.hash.slice(1);
+    url.hash = '';
+    const target = byId.get(url.href);
+    if (!target) throw new Error(`$ref ${node.$ref} (from ${baseId}): no schema with $id ${url.href}`);
+    const key = `${url.href}#${hash}`;
+    if (stack.includes(key)) throw new Error(`recursive $ref ${key} cannot be inlined`);
+    return deref(structuredClone(resolvePointer(target, hash)), url.href, [...stack, key]);
+  }
+  const out = {};
+  for (const [k, v] of Object.entries(node)) {
+    // enum/const/required/examples hold data, not schemas
+    out[k] = k === 'enum' || k === 'const' || k === 'required' || k === 'examples' ? v : deref(v, baseId, stack);
+  }
+  return out;
+};
+const schemas = sources.map(({ file, schema }) => {
+  const inlined = deref(schema, schema.$id);
+  delete inlined.definitions; // every use is inlined now
+  return { file, schema: inlined };
+});
 
 const ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false, strictRequired: false, code: { source: true, esm: true, lines: false } });
 addFormats(ajv);
 for (const keyword of ANNOTATIONS) ajv.addKeyword({ keyword, schemaType: ['string', 'object'] });
 for (const { schema } of schemas) ajv.addSchema(schema);
+
 
 /** Export name of a schema file: `generic.schema.json` -> `generic`, `x.body.schema.json` -> `x_body`. */
 const exportName = (file) => file.replace(/\.schema\.json$/, '').replace(/[^A-Za-z0-9]/g, '_');

@@ -6,3 +6,4 @@ export { positionAt, rangeAt } from './positions.js';
 export { suggest, editDistance } from './suggest.js';
 export { metadataView, locateMetadata, type MetadataView, type FieldView } from './metadata-view.js';
 export { splitField, splitText, valueSpan, decodeEntities, type ListItem, type ListSeparator, type SplitList, type ValueSpan } from './list.js';
+export { SupportTopicRegistry, parseRegistryFile, type RegistryEntry } from './registry.js';

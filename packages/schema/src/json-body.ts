@@ -8,7 +8,6 @@ import { mapErrors, showValue, valueAt } from './errors.js';
 import type { Finding } from './finding.js';
 import { jsonFieldName, jsonNodeAt, locateJson, nodeRange } from './json-locate.js';
 import { setOwn } from './normalize.js';
-import { rangeAt } from './positions.js';
 
 const bodyValidators = validators as unknown as Record<string, GeneratedValidator | undefined>;
 
@@ -129,25 +128,14 @@ export function parsedBody(article: Pick<ArticleMetadata, 'jsonBodies'>): (JsonB
 }
 
 /** Findings for the JSON body of an article of `canonicalType`. */
-export function validateJsonBody(article: Pick<ArticleMetadata, 'source' | 'jsonBodies' | 'bodyRange'>, canonicalType: string): Finding[] {
+export function validateJsonBody(article: Pick<ArticleMetadata, 'source' | 'jsonBodies'>, canonicalType: string): Finding[] {
   const schema = bodySchemaName(canonicalType);
   if (!schema) return [];
   const validate = bodyValidators[schema];
   if (!validate) return [];
-  if (article.jsonBodies.length === 0) {
-    const at = article.bodyRange.start.offset;
-    return [
-      {
-        code: 'json-body-missing',
-        rule: 'json-body-schema',
-        message: `${canonicalType} articles need a JSON body: a JSON object between two "---" lines after the title`,
-        severity: 'error',
-        range: rangeAt(article.source, at, at),
-      },
-    ];
-  }
+  // A missing body is the json-body-expected rule's finding, a syntax error the parser's.
   const body = parsedBody(article);
-  if (!body) return []; // the parser already reports the JSON syntax error
+  if (!body) return [];
   const { value, findings } = canonicalize(body.ast, schema, article.source);
   validate(value);
   const rootId = schemaIds[schema] ?? '';
