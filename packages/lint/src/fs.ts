@@ -5,6 +5,8 @@ import { readFileSync, statSync } from 'node:fs';
 export interface FileStat {
   size: number;
   mtimeMs: number;
+  /** Status change time: any write changes it, and unlike mtime it cannot be set back. */
+  ctimeMs?: number;
 }
 
 export interface ContentSource {
@@ -43,7 +45,7 @@ export const diskSource: ContentSource = {
   stat(absPath) {
     try {
       const s = statSync(absPath);
-      return s.isFile() ? { size: s.size, mtimeMs: s.mtimeMs } : undefined;
+      return s.isFile() ? { size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs } : undefined;
     } catch {
       return undefined;
     }

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { writeFileAtomic } from '../atomic.js';
+import type { FileStat } from '../fs.js';
 import type { LintMessage } from '../result.js';
 import { LINT_VERSION } from '../version.js';
 import type { Directive } from './directives.js';
@@ -21,9 +22,10 @@ const FORMAT_VERSION = 1;
  * the cache creates a few strings per file instead of thousands of objects; they are decoded on use.
  */
 export interface CacheEntry {
-  /** Size and mtime when read from disk (fast path). */
+  /** Size, mtime and ctime when read from disk (fast path: all equal, the file is not read). */
   s?: number;
   m?: number;
+  t?: number;
   /** Content hash. */
   h: string;
   /** FileRules.key the findings were computed with; absent for summary-only entries. */
@@ -72,6 +74,17 @@ export function encodeSummary(summary: PackedSummary): string {
 }
 export function decodeSummary(entry: CacheEntry): PackedSummary {
   return JSON.parse(entry.sum) as PackedSummary;
+}
+
+/** The stat fields of an entry. */
+export function statFields(stat: FileStat | undefined): Pick<CacheEntry, 's' | 'm' | 't'> {
+  if (!stat) return {};
+  return { s: stat.size, m: stat.mtimeMs, ...(stat.ctimeMs !== undefined ? { t: stat.ctimeMs } : {}) };
+}
+
+/** True when the entry was made from a file with exactly this size, mtime and ctime. */
+export function statMatches(entry: CacheEntry | undefined, stat: FileStat | undefined): boolean {
+  return entry !== undefined && stat !== undefined && entry.s === stat.size && entry.m === stat.mtimeMs && entry.t === stat.ctimeMs;
 }
 
 export function hashText(text: string): string {

@@ -10,10 +10,10 @@ import type { ProjectAccess } from '@selfhelp/core';
 import type { ArticleSummary, ProjectRule } from '@selfhelp/rules';
 import type { FileRules, LoadedConfig } from '../config/load.js';
 import { comparePaths, createIgnoreFilter, type IgnoreFilter } from '../discover.js';
-import { diskSource, type ContentSource } from '../fs.js';
+import { diskSource, type ContentSource, type FileStat } from '../fs.js';
 import { fallbackRootFor, isInside, relativePosix } from '../paths.js';
 import { countMessages, type LintMessage, type LintResult } from '../result.js';
-import { LintCache, decodeDirectives, decodeMessages, encodeDirectives, encodeMessages, encodeSummary, hashText, type CacheEntry, type CrossFinding } from './cache.js';
+import { LintCache, decodeDirectives, decodeMessages, encodeDirectives, encodeMessages, encodeSummary, hashText, statFields, statMatches, type CacheEntry, type CrossFinding } from './cache.js';
 import { applyDirectives, compareMessages, type Directive } from './directives.js';
 import type { SourceOutcome } from './lint-source.js';
 import { packSummary, summarize, unpackSummary, type PackedSummary } from './summary.js';
@@ -74,7 +74,7 @@ interface FileState {
   rules: FileRules;
   text?: string;
   hash?: string;
-  stat?: { size: number; mtimeMs: number };
+  stat?: FileStat;
   messages?: LintMessage[];
   directives?: Directive[];
   /** The summary, fresh or as the cache's JSON. */
@@ -142,10 +142,10 @@ export async function lintFiles(inputs: readonly (LintInput | string)[], options
   let cached = 0;
   for (const state of states) {
     const entry = cache?.get(state.absPath);
-    if (state.text === undefined && source.disk) {
+    if (state.text === undefined) {
       const stat = source.stat(state.absPath);
       if (stat) state.stat = stat;
-      if (stat && usable(entry, state.rules) && entry.s === stat.size && entry.m === stat.mtimeMs && fromCache(state, entry)) {
+      if (usable(entry, state.rules) && statMatches(entry, stat) && fromCache(state, entry)) {
         cached++;
         continue;
       }
@@ -161,7 +161,7 @@ export async function lintFiles(inputs: readonly (LintInput | string)[], options
     }
     state.hash = hashText(state.text);
     if (usable(entry, state.rules) && entry.h === state.hash && fromCache(state, entry)) {
-      if (state.stat) cache!.set(state.absPath, { ...entry, s: state.stat.size, m: state.stat.mtimeMs });
+      if (state.stat) cache!.set(state.absPath, { ...entry, ...statFields(state.stat) });
       cached++;
       continue;
     }
@@ -191,10 +191,7 @@ export async function lintFiles(inputs: readonly (LintInput | string)[], options
         ...encodeDirectives(outcome.directives),
         sum: encodeSummary(outcome.summary),
       };
-      if (finalText === undefined && state.stat) {
-        entry.s = state.stat.size;
-        entry.m = state.stat.mtimeMs;
-      }
+      if (finalText === undefined) Object.assign(entry, statFields(state.stat));
       cache.set(state.absPath, entry);
     }
     options.onProgress?.(++done, total);
@@ -322,8 +319,8 @@ async function runCrossArticle(
       let hash = own?.hash;
       if (hash === undefined) {
         const entry = cache?.get(absPath);
-        const stat = source.disk ? source.stat(absPath) : undefined;
-        if (entry && stat && entry.s === stat.size && entry.m === stat.mtimeMs) hash = entry.h;
+        const stat = source.stat(absPath);
+        if (statMatches(entry, stat)) hash = entry!.h;
         else {
           const text = source.readText(absPath);
           if (text === undefined) {
@@ -332,7 +329,7 @@ async function runCrossArticle(
           }
           texts.set(absPath, text);
           hash = hashText(text);
-          if (entry && stat && entry.h === hash) cache!.set(absPath, { ...entry, s: stat.size, m: stat.mtimeMs });
+          if (entry && stat && entry.h === hash) cache!.set(absPath, { ...entry, ...statFields(stat) });
         }
       }
       hashes.push(hash);
@@ -370,8 +367,8 @@ async function runCrossArticle(
           summarized++;
           // A summary-only entry: no `c`, so it never answers a lint of this file.
           if (cache && !cache.get(absPath)?.c) {
-            const stat = source.disk ? source.stat(absPath) : undefined;
-            cache.set(absPath, { h: hashes[i]!, sum: encodeSummary(packed), ...(stat ? { s: stat.size, m: stat.mtimeMs } : {}) });
+            const stat = source.stat(absPath);
+            cache.set(absPath, { h: hashes[i]!, sum: encodeSummary(packed), ...statFields(stat) });
           }
         }
         summaries.push(unpackSummary(packed, rel));

@@ -1,0 +1,113 @@
+import { readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { LINT_VERSION, lintFiles, loadConfig, resolveCacheLocation, type SelfhelpConfig } from '@selfhelp/lint';
+import { article, tempTree, testRules } from './helpers.js';
+
+let cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const c of cleanups) c();
+  cleanups = [];
+});
+function tree(files: Record<string, string>) {
+  const t = tempTree(files);
+  cleanups.push(t.cleanup);
+  return t.dir;
+}
+const config = (cwd: string, inline: SelfhelpConfig = {}) => loadConfig({ cwd, config: inline, builtInRules: false, pluginModules: [testRules] });
+
+describe('cache', () => {
+  async function setup() {
+    const dir = tree({ 'articles/a.md': article('a', '# A\n\nfoo\n'), 'articles/b.md': article('b', 'no title\n') });
+    const files = [join(dir, 'articles/a.md'), join(dir, 'articles/b.md')];
+    const cacheLocation = join(dir, '.selfhelpcache');
+    return { dir, files, cacheLocation };
+  }
+
+  it('answers unchanged files from the cache with the same results', async () => {
+    const { dir, files, cacheLocation } = await setup();
+    const first = await lintFiles(files, { config: await config(dir), cwd: dir, cacheLocation });
+    expect(first.stats).toMatchObject({ files: 2, linted: 2, cached: 0 });
+    const second = await lintFiles(files, { config: await config(dir), cwd: dir, cacheLocation });
+    expect(second.stats).toMatchObject({ files: 2, linted: 0, cached: 2 });
+    expect(second.results).toEqual(first.results);
+    // No temporary files are left beside the cache.
+    expect(readdirSync(dir).sort()).toEqual(['.selfhelpcache', 'articles']);
+  });
+
+  it('misses on a content change, even one that keeps the size and sets the mtime back', async () => {
+    const { dir, files, cacheLocation } = await setup();
+    const when = new Date(2020, 1, 1);
+    utimesSync(files[0]!, when, when);
+    await lintFiles(files, { config: await config(dir), cwd: dir, cacheLocation });
+    writeFileSync(files[0]!, article('a', '# A\n\nbar\n')); // same size
+    utimesSync(files[0]!, when, when); // same mtime: only ctime and the content hash can tell
+    const same = await lintFiles(files, { config: await config(dir), cwd: dir, cacheLocation });
+    expect(same.stats).toMatchObject({ linted: 1, cached: 1 });
+    expect(same.results[0]!.messages).toEqual([]);
+    writeFileSync(files[0]!, article('a', '# A\n\nfoo foo\n'));
+    const changed = await lintFiles(files, { config: await config(dir), cwd: dir, cacheLocation });
+    expect(changed.stats).toMatchObject({ linted: 1, cached: 1 });
+    expect(changed.results[0]!.messages.map((m) => m.column)).toEqual([1, 5]);
+  });
+
+  it('hits after a touch that changes only the mtime (content hash), and misses on a config change', async () => {
+    const { dir, files, cacheLocation } = await setup();
+    await lintFiles(files, { config: await config(dir), cwd: dir, cacheLocation });
+    utimesSync(files[1]!, new Date(2021, 1, 1), new Date(2021, 1, 1));
+    const touched = await lintFiles(files, { config: await config(dir), cwd: dir, cacheLocation });
+    expect(touched.stats).toMatchObject({ linted: 0, cached: 2 });
+    const other = await lintFiles(files, { config: await config(dir, { rules: { 'needs-title': 'error' } }), cwd: dir, cacheLocation });
+    expect(other.stats).toMatchObject({ linted: 2, cached: 0 });
+    expect(other.results[1]!.errorCount).toBe(1);
+  });
+
+  it('ignores a corrupt cache, a foreign file and a cache of another version, and rebuilds it', async () => {
+    const { dir, files, cacheLocation } = await setup();
+    for (const content of ['{"format":"selfhelp-lint-cache", trunc', '{"hello":"world"}', JSON.stringify({ format: 'selfhelp-lint-cache', version: 1, tool: '0.0.0-other', entries: {} }), '\u0000\u0001binary']) {
+      writeFileSync(cacheLocation, content);
+      const run = await lintFiles(files, { config: await config(dir), cwd: dir, cacheLocation });
+      expect(run.stats).toMatchObject({ linted: 2, cached: 0 });
+      expect(run.stats.cacheDiscarded).toMatch(/^(corrupt|not a cache of this selfhelp version)$/);
+      const written = JSON.parse(readFileSync(cacheLocation, 'utf8')) as { format: string; tool: string; entries: object };
+      expect([written.format, written.tool, Object.keys(written.entries).length]).toEqual(['selfhelp-lint-cache', LINT_VERSION, 2]);
+    }
+    // A corrupt entry inside a valid cache is a miss for that file only.
+    const data = JSON.parse(readFileSync(cacheLocation, 'utf8')) as { entries: Record<string, { msg: string }> };
+    data.entries[files[0]!]!.msg = '[{"ruleId"';
+    writeFileSync(cacheLocation, JSON.stringify(data));
+    const run = await lintFiles(files, { config: await config(dir), cwd: dir, cacheLocation });
+    expect(run.stats).toMatchObject({ linted: 1, cached: 1 });
+  });
+
+  it('recomputes cross-article findings when another file of the tree changes', async () => {
+    const dir = tree({ 'articles/a.md': article('x', '# A\n'), 'articles/b.md': article('y', '# B\n') });
+    const cacheLocation = join(dir, 'cache', 'lint.json');
+    const a = join(dir, 'articles/a.md');
+    const first = await lintFiles([a], { config: await config(dir), cwd: dir, cacheLocation });
+    expect(first.results[0]!.messages).toEqual([]);
+    writeFileSync(join(dir, 'articles/b.md'), article('x', '# B\n'));
+    const second = await lintFiles([a], { config: await config(dir), cwd: dir, cacheLocation });
+    expect(second.stats).toMatchObject({ linted: 0, cached: 1, summarized: 1 });
+    expect(second.results[0]!.messages.map((m) => m.message)).toEqual(['articleId "x" is also used by articles/b.md.']);
+    const third = await lintFiles([a], { config: await config(dir), cwd: dir, cacheLocation });
+    expect(third.stats).toMatchObject({ linted: 0, cached: 1, summarized: 0 });
+    expect(third.results).toEqual(second.results);
+  });
+
+  it('with --fix, a cached file that has fixable findings is linted again to fix it', async () => {
+    const { dir, files, cacheLocation } = await setup();
+    await lintFiles(files, { config: await config(dir), cwd: dir, cacheLocation });
+    const fixed = await lintFiles(files, { config: await config(dir), cwd: dir, cacheLocation, fix: true });
+    expect(fixed.stats).toMatchObject({ linted: 1, cached: 1 });
+    expect(fixed.results[0]!.output).toBe(article('a', '# A\n\nbar\n'));
+  });
+
+  it('resolves --cache-location: a file, an existing folder, or a path ending with a slash', () => {
+    const dir = tree({ 'sub/.keep': '' });
+    expect(resolveCacheLocation(dir, undefined)).toBe(join(dir, '.selfhelpcache'));
+    expect(resolveCacheLocation(dir, 'x.json')).toBe(join(dir, 'x.json'));
+    expect(resolveCacheLocation(dir, 'sub')).toBe(join(dir, 'sub', '.selfhelpcache'));
+    expect(resolveCacheLocation(dir, 'new/')).toBe(join(dir, 'new', '.selfhelpcache'));
+  });
+});
