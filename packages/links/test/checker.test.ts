@@ -166,6 +166,13 @@ describe('distinct URLs and occurrences', () => {
     expect(server.requests.map((q) => q.path)).toEqual(['/ok']);
   });
 
+  it('reuses one connection for successive HEAD requests to a host', async () => {
+    const report = await checkOccurrences([occ(`${server.origin}/ok`), occ(`${server.origin}/gone`), occ(`${server.origin}/not-found`)], local({ perHostConcurrency: 1, concurrency: 1 }));
+    expect(report.stats.requests).toBe(3);
+    expect(server.requests.map((q) => q.method)).toEqual(['HEAD', 'HEAD', 'HEAD']);
+    expect(server.connections).toBe(1);
+  });
+
   it('an invalid URL is reported without a request', async () => {
     const report = await checkOccurrences([occ('https://exa mple.com/')], local());
     expect(report.occurrences[0]!.result).toMatchObject({ status: 'invalid', message: '"https://exa mple.com/" is not a valid URL' });

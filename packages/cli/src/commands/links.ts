@@ -29,7 +29,7 @@ Options:
       --timeout MS               time limit of one request (default 15000)
       --retries N                retries after timeouts, network errors, 429, 502-504 (default 2)
       --concurrency N            requests in flight at once (default 32)
-      --per-host-concurrency N   requests in flight to one host (default 4)
+      --per-host-concurrency N   requests in flight to one host (default 8)
       --per-host-interval MS     minimum time between two requests to one host (default 0)
       --max-redirects N          redirects followed (default 10)
       --accept CODES             accepted status codes, e.g. 200-299,403 (default 200-299)

@@ -52,6 +52,10 @@ async function send(ctx: HttpContext, url: URL, method: 'HEAD' | 'GET'): Promise
       headersTimeout: timeout,
       bodyTimeout: timeout,
       signal: AbortSignal.timeout(timeout),
+      // undici closes the connection after every HEAD (for servers that wrongly send a body); keep it
+      // open instead, or each HEAD costs a new TCP and TLS handshake. A server that does send a body
+      // corrupts only the next answer on that connection, which fails and is retried.
+      reset: false,
     });
     const location = response.headers['location'];
     const result: Attempt = {

@@ -8,7 +8,7 @@ export const DEFAULT_USER_AGENT = `selfhelp-links/${CHECKER_VERSION} (+https://g
 
 export const DEFAULT_OPTIONS: CheckerOptions = {
   concurrency: 32,
-  perHostConcurrency: 4,
+  perHostConcurrency: 8,
   perHostInterval: 0,
   timeout: 15_000,
   retries: 2,

@@ -14,7 +14,7 @@ export interface RemapRule {
 export interface CheckerOptions {
   /** Requests in flight at once, over all hosts. Default 32. */
   concurrency: number;
-  /** Requests in flight at once to one host. Default 4. */
+  /** Requests in flight at once to one host. Default 8. */
   perHostConcurrency: number;
   /** Minimum milliseconds between the starts of two requests to one host. Default 0. */
   perHostInterval: number;
