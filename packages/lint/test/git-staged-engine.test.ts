@@ -128,6 +128,14 @@ describe('stagedContentSource', () => {
     expect(source.stat(abs('articles/gone.md'))).toBeUndefined();
     const listed = await source.listMarkdown(repo, (p) => p.endsWith('clean.md'));
     expect(listed.map((p) => path.relative(repo, p)).sort()).toEqual(['articles/edited.md', 'articles/gone.md']);
+    expect((await source.listMarkdown(abs('articles'), () => false)).map((p) => path.relative(repo, p)).sort()).toEqual([
+      'articles/clean.md',
+      'articles/edited.md',
+      'articles/gone.md',
+    ]);
+    expect(await source.listMarkdown(path.dirname(repo), () => false)).toEqual([]);
+    expect(source.readText(repo + '/articles/../articles/clean.md')).toBe('clean\n');
+    expect(source.readText(repo + '//articles/clean.md')).toBe('clean\n');
   });
 
   it('falls back to the blob when git calls the file clean but its bytes differ (autocrlf)', async () => {

@@ -1,7 +1,7 @@
 // The index (staging area): what is staged for each path, and reading that staged content.
 import { createHash } from 'node:crypto';
 import { CatFileBatch } from './cat-file.js';
-import { git, splitNul } from './exec.js';
+import { git } from './exec.js';
 import { isRegularFileMode } from './paths.js';
 
 export interface IndexEntry {
@@ -32,17 +32,25 @@ export async function listIndex(repo: string, paths?: readonly string[]): Promis
   const wanted = paths ? new Set(paths) : undefined;
   if (wanted && wanted.size === 0) return [];
   const spec = wanted && wanted.size <= MAX_PATHSPECS ? ['--', ...wanted] : [];
-  const out = await git(repo, ['ls-files', '-s', '-z', ...spec]);
+  const out = (await git(repo, ['ls-files', '-s', '-z', ...spec])).toString('utf8');
   const entries: IndexEntry[] = [];
-  for (const record of splitNul(out)) {
-    // `<mode> SP <oid> SP <stage> TAB <path>`
-    const tab = record.indexOf('\t');
-    if (tab < 0) continue;
-    const [mode = '', oid = '', stage = ''] = record.slice(0, tab).split(' ');
-    const path = record.slice(tab + 1);
-    if (stage !== '0' || !isRegularFileMode(mode)) continue;
-    if (wanted && !wanted.has(path)) continue;
-    entries.push({ path, mode, oid });
+  // Records are `<mode> SP <oid> SP <stage> TAB <path> NUL`; parsed with indexOf, no per-record splits
+  // (the whole index of a large repository goes through here on every `--staged` run).
+  for (let at = 0; at < out.length; ) {
+    const end = out.indexOf('\0', at);
+    const stop = end < 0 ? out.length : end;
+    const sp1 = out.indexOf(' ', at);
+    const sp2 = out.indexOf(' ', sp1 + 1);
+    const tab = out.indexOf('\t', sp2 + 1);
+    if (sp1 > at && sp2 > sp1 && tab > sp2 && tab < stop) {
+      const mode = out.slice(at, sp1);
+      const stage = out.slice(sp2 + 1, tab);
+      const path = out.slice(tab + 1, stop);
+      if (stage === '0' && isRegularFileMode(mode) && (!wanted || wanted.has(path))) {
+        entries.push({ path, mode, oid: out.slice(sp1 + 1, sp2) });
+      }
+    }
+    at = stop + 1;
   }
   return entries;
 }

@@ -58,11 +58,18 @@ export async function stagedContentSource(repo: string): Promise<StagedContentSo
     }
   }
 
+  // The engine asks about every file of the tree, several times: plain string work, no path.resolve.
+  const rootPrefix = root.endsWith(path.sep) ? root : root + path.sep;
+  const toAbs = path.sep === '/' ? (rel: string) => rootPrefix + rel : (rel: string) => rootPrefix + rel.split('/').join(path.sep);
   /** Repository-relative `/` path of an absolute path inside the root, else undefined. */
   const relative = (absPath: string): string | undefined => {
-    const rel = path.relative(root, path.resolve(absPath));
-    if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
-    return rel.split(path.sep).join('/');
+    let rel: string;
+    if (absPath.startsWith(rootPrefix) && !absPath.includes(`${path.sep}.`) && !absPath.includes(path.sep + path.sep)) rel = absPath.slice(rootPrefix.length);
+    else {
+      rel = path.relative(root, path.resolve(absPath));
+      if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
+    }
+    return path.sep === '/' ? rel : rel.split(path.sep).join('/');
   };
   const entryOf = (absPath: string) => { const rel = relative(absPath); return rel === undefined ? undefined : byPath.get(rel); };
 
@@ -72,7 +79,7 @@ export async function stagedContentSource(repo: string): Promise<StagedContentSo
     const early = preloaded.get(e.path);
     if (early !== undefined) { stats.objectStore++; return early; }
     try {
-      const bytes = readFileSync(path.join(root, ...e.path.split('/')));
+      const bytes = readFileSync(toAbs(e.path));
       if (blobId(bytes, e.oid.length === 64 ? 'sha256' : 'sha1') === e.oid) { stats.workingTree++; return bytes.toString('utf8'); }
     } catch {
       // gone since `git diff` ran: read the blob
@@ -89,7 +96,7 @@ export async function stagedContentSource(repo: string): Promise<StagedContentSo
     const e = entryOf(absPath);
     if (!e || dirty.has(e.path)) return undefined;
     try {
-      const s = statSync(path.join(root, ...e.path.split('/')));
+      const s = statSync(toAbs(e.path));
       return s.isFile() ? { size: s.size, mtimeMs: s.mtimeMs } : undefined;
     } catch {
       return undefined;
@@ -98,13 +105,14 @@ export async function stagedContentSource(repo: string): Promise<StagedContentSo
 
   async function listMarkdown(dir: string, ignored: (absPath: string, isDir: boolean) => boolean): Promise<string[]> {
     const base = path.resolve(dir);
+    const within = relative(base);
+    if (within === undefined && base !== root) return []; // a folder outside the repository: nothing staged there
+    const prefix = within === undefined ? '' : within + '/';
     const out: string[] = [];
     for (const e of entries) {
-      if (!e.path.endsWith('.md')) continue;
-      const abs = path.join(root, ...e.path.split('/'));
-      const rel = path.relative(base, abs);
-      if (rel.startsWith('..') || path.isAbsolute(rel)) continue;
-      if (rel.split(path.sep).some(hiddenSegment)) continue;
+      if (!e.path.endsWith('.md') || !e.path.startsWith(prefix)) continue;
+      if (e.path.slice(prefix.length).split('/').some(hiddenSegment)) continue;
+      const abs = toAbs(e.path);
       if (!ignored(abs, false)) out.push(abs);
     }
     return out;

@@ -1,7 +1,7 @@
 // What `git commit` would record: the staged Markdown files, compared with HEAD (or with the empty
 // tree in a repository that has no commit yet).
-import { git } from './exec.js';
-import { splitNul } from './exec.js';
+import { GitError } from './errors.js';
+import { firstLine, runGit, splitNul } from './exec.js';
 import { parseRawDiff, type ChangeSet } from './raw-diff.js';
 import { emptyTree, hasHead } from './repo.js';
 
@@ -12,9 +12,11 @@ import { emptyTree, hasHead } from './repo.js';
  * plus the blob ids, so no second git call is needed to find the staged content.
  */
 export async function stagedChanges(repo: string): Promise<ChangeSet> {
-  const base = (await hasHead(repo)) ? 'HEAD' : await emptyTree(repo);
-  const out = await git(repo, [
-    'diff', '--cached', '--raw', '-z', '-M', '--no-abbrev', '--no-ext-diff', '--no-textconv', '--ignore-submodules=all', base, '--',
-  ]);
-  return parseRawDiff(splitNul(out));
+  const diff = (base: string) =>
+    runGit(repo, ['diff', '--cached', '--raw', '-z', '-M', '--no-abbrev', '--no-ext-diff', '--no-textconv', '--ignore-submodules=all', base, '--']);
+  // Try HEAD first (one process in the usual case); without a commit yet, compare with the empty tree.
+  let run = await diff('HEAD');
+  if (run.status !== 0 && !(await hasHead(repo))) run = await diff(await emptyTree(repo));
+  if (run.status !== 0) throw new GitError('git-failed', `git diff --cached failed: ${firstLine(run.stderr)}`, run.stderr);
+  return parseRawDiff(splitNul(run.stdout));
 }
