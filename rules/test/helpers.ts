@@ -5,7 +5,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { applyEdits, createProjectAccess, parseArticle, type ProjectAccess } from '@selfhelp/core';
-import { ruleApplies, type Report, type Rule, type RuleExample } from '@selfhelp/rules';
+import { ruleApplies, rules, type Report, type Rule, type RuleExample, type SelfhelpRule } from '@selfhelp/rules';
 
 export interface RunOptions {
   path?: string;
@@ -97,4 +97,11 @@ export function exampleFiles(examples: readonly RuleExample[]): Record<string, s
   const files: Record<string, string> = {};
   for (const example of examples) if (example.path) files[example.path] = example.source;
   return files;
+}
+
+/** A built-in per-file rule by id (fails the test when missing). */
+export function ruleById(id: string): SelfhelpRule {
+  const rule = rules.find((r) => r.meta.id === id);
+  if (!rule) throw new Error(`no rule ${id}`);
+  return rule;
 }

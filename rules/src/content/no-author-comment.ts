@@ -43,9 +43,10 @@ export type CommentKind = 'marker' | 'token' | 'directive' | 'content' | 'templa
 export function classifyComment(inner: string, tripleDash: boolean): CommentKind {
   const text = inner.replace(/\s+/g, ' ').trim();
   if (TOKEN.test(text)) return 'token';
+  if (text === '') return 'marker';
   if (tripleDash) return 'note';
   if (NOTE_WORDS.test(text)) return 'note';
-  if (text === '' || MARKER.test(text)) return 'marker';
+  if (MARKER.test(text)) return 'marker';
   if (DIRECTIVE.test(text)) return 'directive';
   if (CONTENT.test(text)) return 'content';
   const lower = text.toLowerCase();

@@ -5,7 +5,7 @@ import type { Nodes } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { defineRule } from '../define.js';
 import type { RuleContext } from '../api.js';
-import { excerpt, nodeRange, offsets, walk } from './util.js';
+import { excerpt, nodeRange, offsets, range, walk } from './util.js';
 
 /** Whole-heading texts the templates use as stand-ins (compared in lower case, trailing punctuation dropped). */
 const PLACEHOLDER_HEADINGS = new Set([
@@ -76,7 +76,11 @@ function checkMetadata(context: RuleContext): void {
     const value = field.value.trim();
     const angle = /<[A-Za-z][^<>]*>/.exec(value);
     if (angle && !HTML_ELEMENTS.has(/^<([A-Za-z][\w-]*)/.exec(angle[0])![1]!.toLowerCase())) {
-      context.report({ message: `Template placeholder "${excerpt(angle[0])}" left in ${field.key}`, range: field.valueRange });
+      // Narrow the range to the stand-in when the source spells it as the value does (no entities).
+      const { start, end } = { start: field.valueRange.start.offset, end: field.valueRange.end.offset };
+      const at = context.article.source.slice(start, end).indexOf(angle[0]);
+      const where = at === -1 ? field.valueRange : range(context.article, start + at, start + at + angle[0].length);
+      context.report({ message: `Template placeholder "${excerpt(angle[0])}" left in ${field.key}`, range: where });
     } else if (PLACEHOLDER_VALUES.has(value.toLowerCase()) || value.toLowerCase().startsWith('unique field - use article name')) {
       context.report({ message: `Template placeholder "${excerpt(value)}" left in ${field.key}`, range: field.valueRange });
     }
@@ -172,8 +176,8 @@ export const noTemplatePlaceholder = defineRule(
         const raw = article.source.slice(o[0], o[1]).replace(/(?:\r?\n|\r)[ \t]*(?:=+|-+)[ \t]*$/, '') // setext underline
           .replace(/^[ \t]*#{1,6}[ \t]*|[ \t]+#+[ \t]*$/g, '');
         const found = headingPlaceholder(raw, toString(node, { includeHtml: false }));
-        const range = nodeRange(article, node);
-        if (found !== undefined && range) context.report({ message: `Template placeholder "${excerpt(found)}" left in the heading`, range });
+        const at = nodeRange(article, node);
+        if (found !== undefined && at) context.report({ message: `Template placeholder "${excerpt(found)}" left in the heading`, range: at });
         return false;
       }
       if (node.type === 'paragraph') {
@@ -181,9 +185,8 @@ export const noTemplatePlaceholder = defineRule(
         // Cheap pre-check on the raw text before building the plain text.
         if (!o || !PREFILTER.test(article.source.slice(o[0], Math.min(o[1], o[0] + 60)))) return false;
         const plain = toString(node, { includeHtml: false });
-        const range = nodeRange(article, node);
-        if (textPlaceholder(plain) && range) {
-          context.report({ message: `Template sample text "${excerpt(plain)}" left in the body`, range });
+        if (textPlaceholder(plain)) {
+          context.report({ message: `Template sample text "${excerpt(plain)}" left in the body`, range: range(article, o[0], o[1]) });
         }
         return false;
       }
