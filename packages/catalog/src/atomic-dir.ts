@@ -39,14 +39,32 @@ function recover(parent: string, base: string, target: string): void {
   }
 }
 
-function writeFlushed(path: string, data: string): void {
+/** Writes the chunks to a new file and flushes it to disk; the number of bytes written. */
+function writeFlushed(path: string, chunks: Iterable<string>): number {
   const fd = openSync(path, 'wx', 0o666);
+  let bytes = 0;
   try {
-    writeSync(fd, Buffer.from(data, 'utf8'));
+    let pending: string[] = [];
+    let size = 0;
+    const flush = (): void => {
+      if (pending.length === 0) return;
+      const buffer = Buffer.from(pending.join(''), 'utf8');
+      writeSync(fd, buffer);
+      bytes += buffer.length;
+      pending = [];
+      size = 0;
+    };
+    for (const chunk of chunks) {
+      pending.push(chunk);
+      size += chunk.length;
+      if (size >= 1 << 20) flush();
+    }
+    flush();
     fsyncSync(fd);
   } finally {
     closeSync(fd);
   }
+  return bytes;
 }
 
 /** Checks that `dir` can be replaced: missing, empty, or holding a previous catalog (`marker`). */
@@ -71,8 +89,11 @@ export interface WriteDirOptions {
   beforeSwap?: (tempDir: string) => void | Promise<void>;
 }
 
-/** Writes `files` (relative path with `/` -> text) as the new content of `dir`, atomically. */
-export async function writeDirAtomic(dir: string, files: ReadonlyMap<string, string>, options: WriteDirOptions): Promise<void> {
+/**
+ * Writes `files` (relative path with `/` -> its text, whole or in chunks) as the new content of
+ * `dir`, atomically. Returns the size in bytes of each file written.
+ */
+export async function writeDirAtomic(dir: string, files: ReadonlyMap<string, string | Iterable<string>>, options: WriteDirOptions): Promise<Map<string, number>> {
   const target = resolve(dir);
   const parent = dirname(target);
   const base = basename(target);
@@ -82,11 +103,12 @@ export async function writeDirAtomic(dir: string, files: ReadonlyMap<string, str
   // mkdir (not mkdtemp, which makes it 0700): the catalog gets the usual permissions under the umask.
   const temp = join(parent, `.${base}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
   mkdirSync(temp);
+  const sizes = new Map<string, number>();
   try {
     for (const [rel, text] of files) {
       const path = join(temp, ...rel.split('/'));
       mkdirSync(dirname(path), { recursive: true });
-      writeFlushed(path, text);
+      sizes.set(rel, writeFlushed(path, typeof text === 'string' ? [text] : text));
     }
     await options.beforeSwap?.(temp);
   } catch (error) {
@@ -95,7 +117,7 @@ export async function writeDirAtomic(dir: string, files: ReadonlyMap<string, str
   }
   if (!existsSync(target)) {
     renameSync(temp, target);
-    return;
+    return sizes;
   }
   const old = join(parent, `.${base}.old-${process.pid}-${randomBytes(4).toString('hex')}`);
   renameSync(target, old);
@@ -107,4 +129,5 @@ export async function writeDirAtomic(dir: string, files: ReadonlyMap<string, str
     throw error;
   }
   rmSync(old, { recursive: true, force: true });
+  return sizes;
 }

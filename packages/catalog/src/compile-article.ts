@@ -54,8 +54,10 @@ function list(fields: Record<string, unknown>, key: string): string[] {
   return value.map((item) => String(item).trim()).filter((item) => item !== '');
 }
 
-function toLink(link: Link, file: string): CatalogLink {
-  return { kind: link.kind, href: link.href, text: link.text, image: link.image, file, line: link.range.start.line, column: link.range.start.column };
+function toLink(link: Link, include?: string): CatalogLink {
+  const out: CatalogLink = { kind: link.kind, href: link.href, text: link.text, image: link.image, line: link.range.start.line, column: link.range.start.column };
+  if (include !== undefined) out.include = include;
+  return out;
 }
 
 function issueDescriptionOf(article: Article): CatalogIssueDescription | null {
@@ -138,7 +140,7 @@ export class ArticleCompiler {
     const tree = article.tree;
     const ownJson = jsonRanges(article);
     removeTopLevelRanges(tree, ownJson);
-    expansion.links.push(...article.links.filter((l) => !inRanges(l.range.start.offset, ownJson)).map((l) => toLink(l, path)));
+    expansion.links.push(...article.links.filter((l) => !inRanges(l.range.start.offset, ownJson)).map((l) => toLink(l)));
     this.#expand(path, article, tree, [path], expansion, path);
 
     const dependencies = [...expansion.dependencies].map(([p, hash]) => ({ path: p, hash }));

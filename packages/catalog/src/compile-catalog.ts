@@ -2,9 +2,11 @@
 // assembles and validates the catalogs, and writes them atomically. Nothing is written when a
 // build error is found (unless skipInvalid) or when a catalog does not match its schema.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { assemble, buildCatalogs, type Generator, type InvalidArticle } from './assemble.js';
 import { writeDirAtomic } from './atomic-dir.js';
 import { BuildCache } from './cache.js';
@@ -15,6 +17,7 @@ import { toJson, toPlain } from './serialize.js';
 import { compareStrings, hashParts, normalizeSource } from './source-text.js';
 import type { Catalog, CatalogArticle } from './types.js';
 import { catalogSchemaText, validateCatalog } from './validate.js';
+import type { WorkerBatch } from './worker.js';
 
 const require = createRequire(import.meta.url);
 /** This package's version: part of the cache key, and the default generator version. */
@@ -42,6 +45,13 @@ export interface CompileCatalogOptions {
   /** Cache file location; `false` to build everything from scratch. Default `.selfhelp-cache/catalog.json` under the current directory. */
   cache?: string | false;
   generator?: Generator;
+  /**
+   * Worker threads for compiling: a count (0 or 1: in this thread), or `auto` (one per core when
+   * more than 100 files need compiling). Default `auto`. The output does not depend on it.
+   */
+  workers?: number | 'auto';
+  /** The worker module; default the compiled `worker.js` beside this file (absent when running from TypeScript sources: no workers). */
+  workerUrl?: URL;
   /** Called for each article whose body is rendered (not for ones taken from the cache). */
   onRender?: (path: string) => void;
   /** Test hook: called with the temporary directory after every file is written, before the swap. */
@@ -66,7 +76,7 @@ export interface BuildResult {
   /** Files that are not catalog articles: fragments (no metadata) and Learn articles. */
   excluded: { fragment: string[]; learn: string[] };
   outputs: OutputFile[];
-  stats: { files: number; rendered: number; fromCache: number; cache: 'off' | 'used' | 'missing' | 'corrupt' | 'stale' };
+  stats: { files: number; rendered: number; fromCache: number; workers: number; cache: 'off' | 'used' | 'missing' | 'corrupt' | 'stale' };
 }
 
 const SKIPPED_DIRS = new Set(['node_modules']);
@@ -115,12 +125,41 @@ function plainCatalog(catalog: Catalog): unknown {
   return { ...catalog, indexes: toPlain(catalog.indexes) };
 }
 
-/** The text of a catalog, reusing each article's serialized form (articles are shared between catalogs). */
-function catalogText(catalog: Catalog, articleText: Map<CatalogArticle, string>): string {
-  const head = toJson({ $schema: catalog.$schema, generator: catalog.generator }).trimEnd().slice(0, -1);
-  const articles = catalog.articles.map((a) => articleText.get(a)!).join(',');
-  const indexes = toJson(catalog.indexes).trimEnd();
-  return `${head},"articles":[${articles}],"indexes":${indexes}}\n`;
+/** The text of a catalog in chunks, reusing each article's serialized form (articles are shared between catalogs). */
+function* catalogChunks(catalog: Catalog, articleText: Map<CatalogArticle, string>): IterableIterator<string> {
+  yield toJson({ $schema: catalog.$schema, generator: catalog.generator }).trimEnd().slice(0, -1);
+  yield ',"articles":[';
+  let first = true;
+  for (const article of catalog.articles) {
+    yield first ? articleText.get(article)! : `,${articleText.get(article)!}`;
+    first = false;
+  }
+  yield `],"indexes":${toJson(catalog.indexes).trimEnd()}}\n`;
+}
+
+function workerCount(requested: number | 'auto', pending: number): number {
+  if (requested === 'auto') return pending > 100 && availableParallelism() > 1 ? Math.min(availableParallelism(), Math.ceil(pending / 50)) : 0;
+  return requested > 1 ? Math.floor(requested) : 0;
+}
+
+function defaultWorkerUrl(): URL | undefined {
+  const url = new URL('./worker.js', import.meta.url);
+  return existsSync(fileURLToPath(url)) ? url : undefined;
+}
+
+async function compileInWorkers(pending: { path: string; text: string }[], threads: number, root: string, url: URL, onResult: (file: CompiledFile) => void): Promise<void> {
+  const { Piscina } = await import('piscina');
+  const pool = new Piscina<WorkerBatch, CompiledFile[]>({ filename: url.href, minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
+  try {
+    const size = Math.max(8, Math.min(64, Math.ceil(pending.length / (threads * 8))));
+    const jobs: Promise<void>[] = [];
+    for (let i = 0; i < pending.length; i += size) {
+      jobs.push(pool.run({ root, tasks: pending.slice(i, i + size) }).then((files) => files.forEach(onResult)));
+    }
+    await Promise.all(jobs);
+  } finally {
+    await pool.destroy();
+  }
 }
 
 export async function compileCatalog(options: CompileCatalogOptions): Promise<BuildResult> {
@@ -145,9 +184,8 @@ export async function compileCatalog(options: CompileCatalogOptions): Promise<Bu
     return hash;
   };
 
-  const compiler = new ArticleCompiler(root);
   const compiled: CompiledFile[] = [];
-  let rendered = 0;
+  const pending: { path: string; text: string }[] = [];
   let fromCache = 0;
   for (const file of files) {
     let text: string;
@@ -164,20 +202,28 @@ export async function compileCatalog(options: CompileCatalogOptions): Promise<Bu
       });
       continue;
     }
-    const sourceHash = hashParts([normalizeSource(text)]);
-    const hit = cache?.lookup(file.rel, sourceHash, currentHash);
+    const hit = cache?.lookup(file.rel, hashParts([normalizeSource(text)]), currentHash);
     if (hit) {
       fromCache++;
       compiled.push(hit);
-      continue;
-    }
-    const result = compiler.compile(file.rel, text);
-    if (result.rendered) {
+    } else pending.push({ path: file.rel, text });
+  }
+
+  let rendered = 0;
+  const onResult = (file: CompiledFile): void => {
+    if (file.rendered) {
       rendered++;
-      options.onRender?.(file.rel);
+      options.onRender?.(file.path);
     }
-    cache?.store(result);
-    compiled.push(result);
+    cache?.store(file);
+    compiled.push(file);
+  };
+  const threads = workerCount(options.workers ?? 'auto', pending.length);
+  const workerUrl = threads > 0 ? (options.workerUrl ?? defaultWorkerUrl()) : undefined;
+  if (workerUrl) await compileInWorkers(pending, threads, root.root, workerUrl, onResult);
+  else {
+    const compiler = new ArticleCompiler(root);
+    for (const task of pending) onResult(compiler.compile(task.path, task.text));
   }
   cache?.save();
 
@@ -190,28 +236,30 @@ export async function compileCatalog(options: CompileCatalogOptions): Promise<Bu
     invalid: assembly.invalid,
     excluded: assembly.excluded,
     outputs: [],
-    stats: { files: files.length, rendered, fromCache, cache: cache ? (cache.loadProblem as BuildResult['stats']['cache']) ?? 'used' : 'off' },
+    stats: { files: files.length, rendered, fromCache, workers: workerUrl ? threads : 0, cache: cache ? (cache.loadProblem as BuildResult['stats']['cache']) ?? 'used' : 'off' },
   };
   if (assembly.invalid.length > 0 && !options.skipInvalid) return result;
 
   const { catalog, clouds } = buildCatalogs(assembly.articles, generator);
+  // Every article is validated once, in catalog.json; the per-cloud files hold the same article
+  // objects, so only their own envelope and indexes are validated again.
   const problems = validateCatalog(plainCatalog(catalog));
-  for (const [cloud, c] of clouds) problems.push(...validateCatalog(plainCatalog(c)).map((p) => `clouds/${cloud}.json: ${p}`));
+  for (const [cloud, c] of clouds) problems.push(...validateCatalog(plainCatalog({ ...c, articles: [] })).map((p) => `clouds/${cloud}.json: ${p}`));
   if (problems.length > 0) throw new CatalogSchemaError(`the catalog does not match catalog.schema.json: ${problems.slice(0, 5).join('; ')}`);
 
   const articleText = new Map(assembly.articles.map((a) => [a, JSON.stringify(a)]));
-  const outputs = new Map<string, string>();
+  const outputs = new Map<string, Iterable<string>>();
   const counts = new Map<string, number>();
-  outputs.set('catalog.json', catalogText(catalog, articleText));
+  outputs.set('catalog.json', catalogChunks(catalog, articleText));
   counts.set('catalog.json', catalog.articles.length);
-  outputs.set('catalog.schema.json', catalogSchemaText());
+  outputs.set('catalog.schema.json', [catalogSchemaText()]);
   for (const [cloud, c] of clouds) {
-    outputs.set(`clouds/${cloud}.json`, catalogText(c, articleText));
+    outputs.set(`clouds/${cloud}.json`, catalogChunks(c, articleText));
     counts.set(`clouds/${cloud}.json`, c.articles.length);
   }
   const beforeSwap = options.beforeSwap;
-  await writeDirAtomic(outDir, outputs, beforeSwap ? { marker: 'catalog.json', beforeSwap } : { marker: 'catalog.json' });
+  const sizes = await writeDirAtomic(outDir, outputs, beforeSwap ? { marker: 'catalog.json', beforeSwap } : { marker: 'catalog.json' });
   result.written = true;
-  result.outputs = [...outputs].map(([path, text]) => ({ path, bytes: Buffer.byteLength(text, 'utf8'), articles: counts.get(path) ?? 0 }));
+  result.outputs = [...sizes].map(([path, bytes]) => ({ path, bytes, articles: counts.get(path) ?? 0 }));
   return result;
 }

@@ -22,11 +22,16 @@ export interface SectionHeading {
   id: string;
 }
 
+/**
+ * A part of the body: a top-level heading and everything up to the next one. The section's HTML
+ * is `html.slice(start, end)` of the article's `html` (UTF-16 offsets, as JavaScript strings
+ * index); consecutive sections tile the body, so the HTML is stored once.
+ */
 export interface Section {
   /** The heading that opens the section; null for content before the first heading. */
   heading: SectionHeading | null;
-  /** The section's HTML, its heading included. */
-  html: string;
+  start: number;
+  end: number;
 }
 
 export interface RenderedBody {
@@ -34,15 +39,27 @@ export interface RenderedBody {
   sections: Section[];
 }
 
-function hasRaw(node: HastNodes): boolean {
-  if (node.type === ('raw' as string)) return true;
-  return 'children' in node && (node.children as HastNodes[]).some(hasRaw);
+const BREAK = /^<br\s*\/?>$/i;
+
+/** Turns raw `<br>` nodes (the most common raw HTML by far) into elements; true when other raw HTML is left. */
+function settleRaw(node: HastNodes): boolean {
+  if (!('children' in node)) return false;
+  let left = false;
+  const children = node.children as HastNodes[];
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
+    if (child.type === ('raw' as string)) {
+      if (BREAK.test((child as unknown as { value: string }).value)) children[i] = { type: 'element', tagName: 'br', properties: {}, children: [] };
+      else left = true;
+    } else if (settleRaw(child)) left = true;
+  }
+  return left;
 }
 
-/** rehype-raw, skipped when the tree holds no raw HTML (most articles): parse5 is the slowest step. */
+/** rehype-raw, skipped when the tree holds no raw HTML but `<br>` (most articles): parse5 is the slowest step. */
 const rawWhenNeeded: Plugin<[], HastRoot> = function () {
   const transform = (rehypeRaw as unknown as (this: unknown) => (tree: HastRoot, file: unknown) => HastRoot).call(this);
-  return (tree, file) => (hasRaw(tree) ? transform(tree, file) : tree);
+  return (tree, file) => (settleRaw(tree) ? transform(tree, file) : tree);
 };
 
 const URL_PROPS = ['href', 'src', 'poster', 'cite'] as const;
@@ -120,12 +137,15 @@ export function renderBody(tree: MdastRoot): RenderedBody {
   const sections: Section[] = [];
   for (const group of groups) {
     const part = processor.stringify({ type: 'root', children: group.nodes as ElementContent[] });
+    const start = html.length;
     html += part;
     if (group.heading === null && part.trim() === '') continue;
     sections.push({
       heading: group.heading ? { depth: Number(group.heading.tagName.slice(1)), text: textOf(group.heading).trim(), id: String(group.heading.properties.id ?? '') } : null,
-      html: part,
+      start,
+      end: html.length,
     });
   }
+  // A whitespace-only lead is not a section; the first section then starts after it.
   return { html, sections };
 }

@@ -23,10 +23,11 @@ export interface CatalogLink {
   href: string;
   text: string;
   image: boolean;
-  /** Root-relative path of the file the link is written in (the article or one of its includes). */
-  file: string;
+  /** Where the link is written (1-based), in the article or, when `include` is set, in that included file. */
   line: number;
   column: number;
+  /** Root-relative path of the included file the link comes from; absent for the article's own links. */
+  include?: string;
 }
 
 export interface CatalogArticle {
