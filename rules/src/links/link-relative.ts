@@ -33,6 +33,7 @@ export const linkRelative = defineRule(
           path: 'compute/maintenance.md',
           source: lines(...header, 'See [availability](../../shared/manage-availability.md?toc=%2fazure%2ftoc.json).', ''),
           messages: ['8:20 Relative link `../../shared/manage-availability.md` leaves the content root'],
+          output: lines(...header, 'See [availability](../../shared/manage-availability.md?toc=%2fazure%2ftoc.json).', ''),
         },
         {
           title: 'A URL in double parentheses',
@@ -50,8 +51,13 @@ export const linkRelative = defineRule(
       correct: [
         {
           title: 'A sibling article with a query and a fragment',
-          path: 'compute/maintenance.md',
+          path: 'compute/restart.md',
           source: lines(...header, 'See [availability](manage-availability.md?tabs=portal#availability-sets).', ''),
+        },
+        {
+          title: 'The sibling article',
+          path: 'compute/manage-availability.md',
+          source: lines('---', 'title: Manage availability', '---', '# Manage availability', '', '## Availability sets', ''),
         },
       ],
     },
