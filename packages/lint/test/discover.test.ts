@@ -1,0 +1,69 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createIgnoreFilter, discoverFiles, loadConfig } from '@selfhelp/lint';
+import { tempTree, testRules } from './helpers.js';
+
+let cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const c of cleanups) c();
+  cleanups = [];
+});
+
+async function setup(configText?: string) {
+  const files: Record<string, string> = {
+    'articles/b.md': 'b',
+    'articles/a.md': 'a',
+    'articles/sub/c.md': 'c',
+    'articles/sub/notes.txt': 'not markdown',
+    'articles/drafts/d.md': 'd',
+    'articles/build/e.md': 'e',
+    'articles/node_modules/pkg/readme.md': 'dependency',
+    'articles/.gitignore': 'build/\n',
+    'other/f.md': 'f',
+  };
+  if (configText) files['selfhelp.config.json'] = configText;
+  const t = tempTree(files);
+  cleanups.push(t.cleanup);
+  mkdirSync(join(t.dir, '.git')); // the top of a work tree: .gitignore files are read up to here
+  const config = await loadConfig({ cwd: t.dir, builtInRules: false, pluginModules: [testRules] });
+  const ignored = await createIgnoreFilter(config);
+  const rel = (paths: string[]) => paths.map((p) => p.slice(t.dir.length + 1));
+  return { dir: t.dir, ignored, rel };
+}
+
+describe('discoverFiles', () => {
+  it('expands folders into sorted Markdown files, minus .gitignore and node_modules', async () => {
+    const { dir, ignored, rel } = await setup();
+    const found = await discoverFiles(['articles'], { cwd: dir, ignored });
+    expect(rel(found.files)).toEqual(['articles/a.md', 'articles/b.md', 'articles/drafts/d.md', 'articles/sub/c.md']);
+  });
+
+  it('applies the config ignores, takes globs and files, dedupes', async () => {
+    const { dir, ignored, rel } = await setup(JSON.stringify({ ignores: ['articles/drafts/'] }));
+    const found = await discoverFiles(['articles/sub/c.md', 'articles/*.md', 'other', 'articles/sub/c.md'], { cwd: dir, ignored });
+    expect(rel(found.files)).toEqual(['articles/a.md', 'articles/b.md', 'articles/sub/c.md', 'other/f.md']);
+    expect(found.ignoredExplicit).toEqual([]);
+  });
+
+  it('reports explicitly named ignored files separately', async () => {
+    const { dir, ignored, rel } = await setup(JSON.stringify({ ignores: ['**/drafts/**'] }));
+    const found = await discoverFiles(['articles/drafts/d.md', 'articles/build/e.md', 'articles/a.md'], { cwd: dir, ignored });
+    expect(rel(found.files)).toEqual(['articles/a.md']);
+    expect(rel(found.ignoredExplicit)).toEqual(['articles/build/e.md', 'articles/drafts/d.md']);
+  });
+
+  it('a path or glob that matches nothing is an error', async () => {
+    const { dir, ignored } = await setup(JSON.stringify({ ignores: ['other/**'] }));
+    await expect(discoverFiles(['nope.md'], { cwd: dir, ignored })).rejects.toThrow('no such file or folder: nope.md');
+    await expect(discoverFiles(['articles/**/*.mdx'], { cwd: dir, ignored })).rejects.toThrow('no files matching the pattern "articles/**/*.mdx" were found');
+    await expect(discoverFiles(['other'], { cwd: dir, ignored })).rejects.toThrow('all files matched by "other" are ignored');
+  });
+
+  it('respects "gitignore": false', async () => {
+    const { dir, rel } = await setup(JSON.stringify({ gitignore: false }));
+    const config = await loadConfig({ cwd: dir, builtInRules: false, pluginModules: [testRules] });
+    const found = await discoverFiles(['articles'], { cwd: dir, ignored: await createIgnoreFilter(config) });
+    expect(rel(found.files)).toContain('articles/build/e.md');
+  });
+});
