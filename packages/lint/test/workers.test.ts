@@ -1,0 +1,57 @@
+// Worker threads need the compiled worker module (dist/engine/worker.js): this test runs the built engine
+// in a child process (`pnpm test` builds first) and compares a run over worker threads with a run in
+// the main thread. Skipped, with a notice, when the package is not built.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { article, tempTree } from './helpers.js';
+
+const dist = fileURLToPath(new URL('../dist/index.js', import.meta.url));
+const built = existsSync(fileURLToPath(new URL('../dist/engine/worker.js', import.meta.url)));
+if (!built) console.warn('workers.test.ts: skipped, packages/lint is not built (run `pnpm build`)');
+
+const plugin = `
+function pos(source, offset) {
+  let line = 1, start = 0;
+  for (let i = source.indexOf('\\n'); i !== -1 && i < offset; i = source.indexOf('\\n', i + 1)) { line++; start = i + 1; }
+  return { line, column: offset - start + 1, offset };
+}
+const docs = { rationale: 'r', incorrect: [], correct: [] };
+export const rules = [{
+  meta: { id: 'word', description: 'd', category: 'content', severity: 'error', fixable: true, appliesTo: { kinds: ['selfhelp', 'learn', 'fragment'] }, docs },
+  check(context) {
+    const s = context.article.source;
+    for (let i = s.indexOf('word'); i !== -1; i = s.indexOf('word', i + 4)) context.report({ message: 'word #' + i, range: { start: pos(s, i), end: pos(s, i + 4) }, fix: { range: [i, i + 4], text: 'WORD' } });
+  },
+}];
+`;
+
+let cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const c of cleanups) c();
+  cleanups = [];
+});
+
+describe.skipIf(!built)('worker threads', () => {
+  it('give the same results, in the same order, as the main thread', () => {
+    const files: Record<string, string> = { 'selfhelp.config.json': JSON.stringify({ extends: 'recommended', plugins: ['./plugin.mjs'] }), 'plugin.mjs': plugin };
+    for (let i = 0; i < 90; i++) files[`articles/${String(i % 7)}/file-${String(i).padStart(3, '0')}.md`] = article(`id${i % 45}`, `# T${i}\n\n${'word '.repeat(i % 5)}\n`);
+    const t = tempTree(files);
+    cleanups.push(t.cleanup);
+    const script = `
+      const lint = await import(${JSON.stringify(pathToFileURL(dist).href)});
+      const config = await lint.loadConfig({ cwd: ${JSON.stringify(t.dir)}, builtInRules: false });
+      const found = await lint.discoverFiles(['articles'], { cwd: ${JSON.stringify(t.dir)}, ignored: await lint.createIgnoreFilter(config) });
+      const one = await lint.lintFiles(found.files, { config, concurrency: 'off', fix: true });
+      const many = await lint.lintFiles(found.files, { config, concurrency: 2, workerThreshold: 0, fix: true });
+      process.stdout.write(JSON.stringify({ one, many }));
+    `;
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: t.dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const { one, many } = JSON.parse(out) as { one: { results: unknown[]; stats: { workers: number } }; many: { results: unknown[]; stats: { workers: number } } };
+    expect(one.stats.workers).toBe(0);
+    expect(many.stats.workers).toBe(2);
+    expect(many.results).toHaveLength(90);
+    expect(many.results).toEqual(one.results);
+  });
+});
