@@ -71,7 +71,13 @@ export async function stagedContentSource(repo: string): Promise<StagedContentSo
     }
     return path.sep === '/' ? rel : rel.split(path.sep).join('/');
   };
-  const entryOf = (absPath: string) => { const rel = relative(absPath); return rel === undefined ? undefined : byPath.get(rel); };
+  const byAbs = new Map(entries.map((e) => [toAbs(e.path), e]));
+  const entryOf = (absPath: string) => {
+    const hit = byAbs.get(absPath);
+    if (hit) return hit;
+    const rel = relative(absPath);
+    return rel === undefined ? undefined : byPath.get(rel);
+  };
 
   function readText(absPath: string): string | undefined {
     const e = entryOf(absPath);
