@@ -89,6 +89,9 @@ export const supportTopicRegistry: ProjectRule = {
   },
   checkProject(articles, options) {
     const registry = buildRegistry(articles, options);
+    // Conflicts are judged among the descriptions only: a registry file may list the same
+    // product again under its numeric ID.
+    const described = buildRegistry(articles);
     const findings: ProjectFinding[] = [];
     if (registry.size === 0) return findings;
     for (const article of articles) {
@@ -99,11 +102,11 @@ export const supportTopicRegistry: ProjectRule = {
         const field = article.fields.productpesids;
         if (!field) continue;
         for (const topic of new Set(article.declaredSupportTopics.map((t) => t.toLowerCase()))) {
-          const others = registry.productsDeclaring(topic).filter((p) => !products.includes(p));
+          const others = described.productsDeclaring(topic).filter((p) => !products.includes(p));
           if (others.length === 0) continue;
           findings.push({
             path: article.path,
-            message: `support topic "${topic}" is also declared by product ${others.map((p) => describeProduct(registry, p)).join(', ')}`,
+            message: `support topic "${topic}" is also declared by product ${others.map((p) => describeProduct(described, p)).join(', ')}`,
             range: fieldRange(field),
           });
         }
