@@ -81,3 +81,15 @@ describe('issue-description-format', () => {
     ]);
   });
 });
+
+describe('issue-description-format and recommended-headings together', () => {
+  it('leave bold in a heading inside the region to recommended-headings (the fixes would undo each other)', () => {
+    const rule = ruleById('issue-description-format');
+    const source = selfhelp('TSG_Content', '# T', '<!--issueDescription-->', '## **Recommended Documents**', '**x**', '<!--/issueDescription-->');
+    expect(ranges(rule, source)).toEqual([
+      '7:4-7:29 No bold text inside issueDescription; the region is shown as plain text',
+      '8:1-8:6 No bold text inside issueDescription; the region is shown as plain text',
+    ]);
+    expect(fix(rule, source)).toBe(selfhelp('TSG_Content', '# T', '<!--issueDescription-->', '## **Recommended Documents**', 'x', '<!--/issueDescription-->'));
+  });
+});

@@ -1,6 +1,6 @@
 // No links, bold or italic inside `<!--issueDescription-->`: the Diagnostic template forbids
 // them because the region is shown as plain text.
-import type { Nodes } from 'mdast';
+import type { Nodes, Parents } from 'mdast';
 import { defineRule } from '../define.js';
 import type { Fix } from '../api.js';
 import { offsets, range, walk } from './util.js';
@@ -17,6 +17,8 @@ const HTML_FORMATTING: { re: RegExp; kind: Kind }[] = [
   { re: /<(?:b|strong)\s*>/gi, kind: 'bold' },
   { re: /<(?:i|em)\s*>/gi, kind: 'italic' },
 ];
+
+const inHeading = (ancestors: readonly Parents[]): boolean => ancestors.some((a) => a.type === 'heading');
 
 const MESSAGES: Record<Kind, string> = {
   link: 'No links inside issueDescription; the region is shown as plain text',
@@ -42,7 +44,8 @@ export const issueDescriptionFormat = defineRule(
         'A bare URL is plain text and is not reported.',
         '',
         'The fix removes bold and italic markers and keeps the text (`**<!--$name-->name<!--/$name-->**` becomes',
-        'the bare token). Links are not fixed: only the author knows whether the URL or the text should stay.',
+        'the bare token), except in headings, where `recommended-headings` wants the bold. Links are not fixed:',
+        'only the author knows whether the URL or the text should stay.',
       ].join('\n'),
       options: '`allow`: formatting kinds not to report, any of `"link"`, `"bold"`, `"italic"`.',
       incorrect: [
@@ -126,7 +129,7 @@ export const issueDescriptionFormat = defineRule(
       if (open !== close || !/^(?:\*+|_+)$/.test(open) || end - start < 2 * size) return undefined;
       return { range: [start, end], text: source.slice(start + size, end - size) };
     };
-    walk(article, (node: Nodes) => {
+    walk(article, (node: Nodes, ancestors) => {
       const o = offsets(node);
       if (!o) return undefined;
       // Skip subtrees that cannot hold a region.
@@ -142,11 +145,13 @@ export const issueDescriptionFormat = defineRule(
         case 'imageReference':
           report('link', o[0], o[1]);
           return undefined;
+        // Not fixed inside headings: recommended-headings requires `## **Recommended Steps**`, and the
+        // two fixes would undo each other.
         case 'strong':
-          report('bold', o[0], o[1], unwrap(o[0], o[1], 2));
+          report('bold', o[0], o[1], inHeading(ancestors) ? undefined : unwrap(o[0], o[1], 2));
           return undefined;
         case 'emphasis':
-          report('italic', o[0], o[1], unwrap(o[0], o[1], 1));
+          report('italic', o[0], o[1], inHeading(ancestors) ? undefined : unwrap(o[0], o[1], 1));
           return undefined;
         case 'html':
           for (const { re, kind } of HTML_FORMATTING) {
