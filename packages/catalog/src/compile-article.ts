@@ -2,7 +2,7 @@
 // once; included fragments are parsed once per compiler and resolved into the body; the body is
 // rendered once. Pure with respect to its inputs: the file's text and the files it includes.
 import { parseArticle, type Article, type Diagnostic, type Include, type Link, type Position } from '@selfhelp/core';
-import { getOwn, normalizeMetadata } from '@selfhelp/schema';
+import { getOwn, normalizeMetadata, setOwn } from '@selfhelp/schema';
 import type { Root, RootContent } from 'mdast';
 import { markTokensAndDropComments, removeTopLevelRanges, spliceInclude } from './body-tree.js';
 import type { ContentRoot, ReadResult } from './content-root.js';
@@ -149,6 +149,8 @@ export class ArticleCompiler {
     markTokensAndDropComments(tree);
     const rendered = renderBody(tree);
     const fields = meta.fields;
+    // The metadata says what the top-level field says: the canonical spelling when the type is known.
+    if (meta.selfHelpType !== undefined) setOwn(fields, 'selfHelpType', meta.selfHelpType);
     const entry: CatalogArticle = {
       id: id!,
       source: path,

@@ -95,7 +95,13 @@ function textOf(node: HastNodes): string {
 
 const HEADING = /^h[1-6]$/;
 
-/** Runs after sanitizing: action links become data attributes (no href); headings get anchor ids. */
+/** What an action value may hold: portal blade and view-model names (`Extension.Blade.id.$resourceId`, `a/b`). */
+const ACTION_VALUE = /^[A-Za-z0-9_.$~\/-]+$/;
+
+/**
+ * Runs after sanitizing: action links become data attributes (no href; a value outside
+ * ACTION_VALUE is dropped, leaving plain link text); headings get anchor ids.
+ */
 const portalMarkup: Plugin<[], HastRoot> = () => (tree) => {
   const slugger = new GithubSlugger();
   visitElements(tree, (element) => {
@@ -104,7 +110,8 @@ const portalMarkup: Plugin<[], HastRoot> = () => (tree) => {
       for (const scheme of ACTION_PROTOCOLS) {
         if (href.startsWith(`${scheme}:`)) {
           delete element.properties.href;
-          element.properties[ACTION_ATTRIBUTE[scheme]] = href.slice(scheme.length + 1).trim();
+          const value = href.slice(scheme.length + 1).trim();
+          if (ACTION_VALUE.test(value)) element.properties[ACTION_ATTRIBUTE[scheme]] = value;
           break;
         }
       }
