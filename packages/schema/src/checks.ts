@@ -182,7 +182,8 @@ export function checkClouds(article: Src, view: MetadataView): Finding[] {
       const cloud = canonicalCloud(item.value);
       if (!cloud || enabledSet.has(cloud)) continue;
       const range = item.start >= 0 ? rangeAt(article.source, item.start, item.end) : disabledView.field.valueRange;
-      out.push(finding('disable-clouds-subset', 'disableClouds', 'properties', `disableClouds: "${item.value}" is not in cloudEnvironments`, range, 'error'));
+      // Harmless (the cloud is off anyway) but a sign the two lists drifted apart: a warning.
+      out.push(finding('disable-clouds-subset', 'disableClouds', 'properties', `disableClouds: "${item.value}" is not in cloudEnvironments`, range, 'warning'));
     }
     const disabledSet = new Set(disabled.items.map((i) => canonicalCloud(i.value)));
     if (enabledSet.size > 0 && [...enabledSet].every((c) => disabledSet.has(c))) {

@@ -12,9 +12,9 @@ export const cloudEnvironments = findingsRule({
       'cloudEnvironments decides which clouds an article is published to. The names are `public`,',
       '`fairfax`, `mooncake`, `blackforest`, `usnat` and `ussec` (case-insensitive; spelling is',
       '`metadata-value-case`\'s concern); an unknown name publishes nowhere. The list must not be empty.',
-      '`disableClouds` takes the same names and may only name clouds listed in cloudEnvironments; a',
-      'disableClouds that removes every cloud publishes the article nowhere. Repeated names and list',
-      'syntax problems are fixable.',
+      '`disableClouds` takes the same names and should only name clouds listed in cloudEnvironments (a',
+      'warning: harmless, but the two lists have drifted apart); a disableClouds that removes every cloud',
+      'publishes the article nowhere. Repeated names and list syntax problems are fixable.',
     ].join('\n'),
     incorrect: [
       {
