@@ -67,9 +67,10 @@ function renderExample(example: RuleExample, meta: RuleMeta, incorrect: boolean)
   out.push(fence(example.source, 'markdown'), '');
   if (incorrect) {
     out.push('Reported:', '', fence((example.messages ?? []).join('\n'), 'text'), '');
-    if (meta.fixable && example.output !== undefined) {
-      out.push(example.output === example.source ? 'No automatic fix for this case.' : 'After `--fix`:', '');
-      if (example.output !== example.source) out.push(fence(example.output, 'markdown'), '');
+    if (meta.fixable) {
+      const output = example.output ?? example.source;
+      out.push(output === example.source ? 'No automatic fix for this case.' : 'After `--fix`:', '');
+      if (output !== example.source) out.push(fence(output, 'markdown'), '');
     }
   }
   return out;
