@@ -38,6 +38,12 @@ export interface BaselineOptions {
   root: string;
   /** The source of each linted file, by `LintResult.filePath`. */
   sources: SourceLookup;
+  /**
+   * Files renamed by the change being linted: new path -> old path (both relative to `root`, `/`).
+   * A renamed file without entries of its own is matched against its old path's entries, so moving a
+   * legacy article does not resurface its findings. (`GitInputPlan.renames` gives this map.)
+   */
+  renames?: ReadonlyMap<string, string>;
 }
 
 export function emptyBaseline(): Baseline {
@@ -169,7 +175,9 @@ export function applyBaseline(baseline: Baseline, results: readonly LintResult[]
   let suppressed = 0;
   let unused = 0;
   const out = results.map((result) => {
-    const recorded = baseline.files.get(baselinePath(result.filePath, options.root));
+    const key = baselinePath(result.filePath, options.root);
+    const previousName = options.renames?.get(key);
+    const recorded = baseline.files.get(key) ?? (previousName === undefined ? undefined : baseline.files.get(previousName));
     if (!recorded) return result;
     const budget = new Map<string, number>(); // rule \0 fingerprint -> remaining count
     for (const [rule, prints] of recorded) for (const [fp, n] of prints) budget.set(`${rule}\0${fp}`, n);

@@ -108,6 +108,15 @@ describe('applyBaseline', () => {
     expect(where(applyBaseline(baseline, now.results, { root, sources: now.sources }).results)).toHaveLength(3);
   });
 
+  it('matches a renamed file against the entries of its old name', () => {
+    const now = run({ 'articles/moved/legacy.md': legacy });
+    expect(where(applyBaseline(baseline, now.results, { root, sources: now.sources }).results)).toHaveLength(3);
+    const renames = new Map([['articles/moved/legacy.md', 'articles/legacy.md']]);
+    const applied = applyBaseline(baseline, now.results, { root, sources: now.sources, renames });
+    expect(where(applied.results)).toEqual([]);
+    expect(applied.suppressed).toBe(3);
+  });
+
   it('counts baseline entries that no longer occur as unused', () => {
     const fixed = legacy.replace('TODO fix the intro.', 'The intro.');
     const now = run({ 'articles/legacy.md': fixed });

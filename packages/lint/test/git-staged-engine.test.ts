@@ -159,13 +159,15 @@ describe('lint --changed-since through the engine', () => {
     git('checkout', '-q', '-b', 'feature');
     write('articles/c.md', article('b', '# C\n\nfoo\n'));
     git('rm', '-q', 'articles/old.md');
+    git('mv', 'articles/a.md', 'articles/a moved.md');
     git('add', '--all');
     git('commit', '-q', '-m', 'feature');
 
     const plan = await changedSincePlan(repo, 'main');
-    expect(plan.inputs.map((i) => path.relative(repo, i.path))).toEqual(['articles/c.md']);
+    expect(plan.inputs.map((i) => path.relative(repo, i.path))).toEqual(['articles/a moved.md', 'articles/c.md']);
     expect(plan.deleted).toEqual([abs('articles/old.md')]);
-    const run = await lintFiles(plan.inputs, { config: await config(), cwd: repo });
+    expect([...plan.renames]).toEqual([['articles/a moved.md', 'articles/a.md']]);
+    const run = await lintFiles(plan.inputs.slice(1), { config: await config(), cwd: repo });
     expect(findings(run.results)).toEqual([
       'articles/c.md:3:14 dup-id articleId "b" is also used by articles/b.md.',
       'articles/c.md:9:1 no-foo Unexpected foo.',
@@ -178,7 +180,7 @@ describe('lint --changed-since through the engine', () => {
     expect(recorded.summary).toMatch(/^selfhelp: wrote 2 findings to the baseline /);
     expect(findings(recorded.results)).toEqual([]);
     write('articles/c.md', article('b', '# C\n\nIntro paragraph.\n\nfoo\n\nAnother foo.\n'));
-    const rerun = await lintFiles(plan.inputs, { config: await config(), cwd: repo });
+    const rerun = await lintFiles(plan.inputs.slice(1), { config: await config(), cwd: repo });
     const filtered = await runBaseline(rerun.results, { root: repo, sources, file: baselineFile, update: false });
     expect(findings(filtered.results)).toEqual(['articles/c.md:13:9 no-foo Unexpected foo.']);
     expect(filtered.suppressed).toBe(2);

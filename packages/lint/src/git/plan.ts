@@ -34,6 +34,8 @@ export interface GitInputPlan {
   deleted: string[];
   /** The changed files as git reported them (repository-relative). */
   changes: ChangedFile[];
+  /** Renamed files: new path -> old path, repository-relative (for the baseline: `BaselineOptions.renames`). */
+  renames: Map<string, string>;
   /** The text a result was linted from (for `--fix-dry-run` diffs and baseline fingerprints). */
   original(filePath: string): string | undefined;
   /**
@@ -61,6 +63,10 @@ function patternFilter(patterns: readonly string[] | undefined, cwd: string): (a
     return (abs: string) => abs === target || abs.startsWith(target.endsWith(path.sep) ? target : target + path.sep);
   });
   return (abs) => tests.some((t) => t(abs));
+}
+
+function renamesOf(changes: readonly ChangedFile[]): Map<string, string> {
+  return new Map(changes.flatMap((c) => (c.status === 'renamed' && c.oldPath !== undefined ? [[c.path, c.oldPath] as const] : [])));
 }
 
 function select(root: string, changes: readonly ChangedFile[], cwd: string, options: GitPlanOptions): string[] {
@@ -98,6 +104,7 @@ export async function stagedPlan(cwd: string, options: GitPlanOptions = {}): Pro
     ignoredExplicit: [],
     deleted: changes.deleted.map(toAbs),
     changes: changes.files,
+    renames: renamesOf(changes.files),
     original: (filePath) => source.readText(filePath),
     applyFixes,
     writeFixes: async (results) => { await applyFixes(results); },
@@ -118,6 +125,7 @@ export async function changedSincePlan(cwd: string, ref: string, options: GitPla
     ignoredExplicit: [],
     deleted: changes.deleted.map((rel) => path.join(root, ...rel.split('/'))),
     changes: changes.files,
+    renames: renamesOf(changes.files),
     original: (filePath) => diskSource.readText(filePath),
     base: changes.base,
   };
