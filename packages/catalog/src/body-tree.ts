@@ -107,6 +107,14 @@ function splitPhrasing(children: Nodes[], start: number, end: number): { before:
   return { before, after };
 }
 
+/** True when the include at [start, end) has nothing else on its line but list or quote markers. */
+export function isOwnLine(source: string, start: number, end: number): boolean {
+  const lineStart = source.lastIndexOf('\n', start - 1) + 1;
+  let lineEnd = source.indexOf('\n', end);
+  if (lineEnd === -1) lineEnd = source.length;
+  return /^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?$/.test(source.slice(lineStart, start)) && source.slice(end, lineEnd).trim() === '';
+}
+
 function isBlank(nodes: Nodes[]): boolean {
   return nodes.every((n) => n.type === 'text' && n.value.trim() === '');
 }
@@ -124,19 +132,18 @@ export type SpliceResult = 'ok' | 'not-found' | 'misplaced';
 
 /**
  * Replaces the include written at source [start, end) with `fragment` (the fragment's block
- * nodes). On a line of its own (or with only other includes around it) the fragment's blocks take
- * the paragraph's place; inside running text, a one-paragraph fragment is merged inline. Call it
+ * nodes). An include alone on its line (list and quote markers aside) puts the fragment's blocks in
+ * place of its paragraph; one inside running text merges a one-paragraph fragment inline. Call it
  * for a file's includes in reverse source order, so the offsets of the ones left stay valid.
  */
-export function spliceInclude(tree: Root, start: number, end: number, fragment: RootContent[]): SpliceResult {
+export function spliceInclude(tree: Root, start: number, end: number, fragment: RootContent[], ownLine: boolean): SpliceResult {
   const found = locate(tree, start, end);
   if (!found) return 'not-found';
   const { parent, grand } = found;
   markForeign(fragment as Nodes[]);
   const { before, after } = splitPhrasing(parent.children, start, end);
   const single = fragment.length === 1 && fragment[0]?.type === 'paragraph' ? (fragment[0] as Paragraph) : undefined;
-  const inline = !isBlank(before) && !isBlank(after);
-  if (single && (inline || parent.type !== 'paragraph')) {
+  if (single && (!ownLine || parent.type !== 'paragraph')) {
     const children = single.children as Nodes[];
     markForeign(children);
     parent.children = [...before, ...children, ...after];

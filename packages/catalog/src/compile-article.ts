@@ -4,7 +4,7 @@
 import { parseArticle, type Article, type Diagnostic, type Include, type Link, type Position } from '@selfhelp/core';
 import { getOwn, normalizeMetadata, setOwn } from '@selfhelp/schema';
 import type { Root, RootContent } from 'mdast';
-import { markTokensAndDropComments, removeTopLevelRanges, spliceInclude } from './body-tree.js';
+import { isOwnLine, markTokensAndDropComments, removeTopLevelRanges, spliceInclude } from './body-tree.js';
 import type { ContentRoot, ReadResult } from './content-root.js';
 import { renderBody } from './render.js';
 import { hashParts, normalizeSource } from './source-text.js';
@@ -217,7 +217,8 @@ export class ArticleCompiler {
     }
     for (let i = resolved.length - 1; i >= 0; i--) {
       const { include, children } = resolved[i]!;
-      const result = spliceInclude(tree, include.range.start.offset, include.range.end.offset, children);
+      const { start, end } = { start: include.range.start.offset, end: include.range.end.offset };
+      const result = spliceInclude(tree, start, end, children, isOwnLine(file.source, start, end));
       if (result === 'misplaced') error('include-misplaced', `The include "${include.path}" sits inside a heading or table cell, and its content is more than one paragraph.`, include);
     }
   }
