@@ -4,7 +4,7 @@ import type { Range } from '@selfhelp/core';
 import type { Finding } from './finding.js';
 import { ruleFor } from './finding.js';
 import type { ListItem, SplitList } from './list.js';
-import { rangeAt } from './positions.js';
+import { rangeFrom } from './positions.js';
 import { suggest } from './suggest.js';
 import {
   CLOUD_LIST_KEYS,
@@ -76,20 +76,21 @@ export function checkLists(article: Src, view: MetadataView): Finding[] {
     if (!list || fv.field.source !== 'properties' || typeof fv.field.value !== 'string') continue;
     const { key } = fv;
     const value = fv.field.valueRange;
-    const raw = article.source.slice(value.start.offset, value.end.offset);
-    const fix = { range: [value.start.offset, value.end.offset] as [number, number], text: rebuiltList(article, list, raw) };
+    const raw = fv.field.value;
     const semicolon = list.separators.find((s) => s.text === ';');
-    if (semicolon) {
+    const empty = list.empties[0];
+    const fix =
+      semicolon || empty ? { range: [value.start.offset, value.end.offset] as [number, number], text: rebuiltList(article, list, raw) } : undefined;
+    if (semicolon && fix) {
       out.push(
-        finding('list-separator', key, 'properties', `${key}: separate items with "," not ";"`, rangeAt(article.source, semicolon.start, semicolon.end), 'warning', { fix }),
+        finding('list-separator', key, 'properties', `${key}: separate items with "," not ";"`, rangeFrom(article.source, value.start, semicolon.start, semicolon.end), 'warning', { fix }),
       );
     }
-    const empty = list.empties[0];
-    if (empty && list.items.length > 0) {
+    if (empty && fix && list.items.length > 0) {
       // A zero-width gap (",,") is shown on the separator after it.
       const end = empty.end > empty.start ? empty.end : Math.min(empty.end + 1, value.end.offset);
       const start = empty.end > empty.start ? empty.start : Math.max(empty.start - 1, value.start.offset);
-      out.push(finding('list-empty-item', key, 'properties', `${key}: empty item; remove the extra ","`, rangeAt(article.source, start, end), 'warning', { fix }));
+      out.push(finding('list-empty-item', key, 'properties', `${key}: empty item; remove the extra ","`, rangeFrom(article.source, value.start, start, end), 'warning', { fix }));
     }
     const isCloud = CLOUD_LIST_KEYS.includes(key);
     const seen = new Map<string, number>();
@@ -102,7 +103,7 @@ export function checkLists(article: Src, view: MetadataView): Finding[] {
       }
       const previous = list.items[index - 1];
       const data = { duplicateOf: first };
-      const range = item.start >= 0 ? rangeAt(article.source, item.start, item.end) : value;
+      const range = item.start >= 0 ? rangeFrom(article.source, value.start, item.start, item.end) : value;
       const extra = previous && previous.start >= 0 && item.start >= 0 ? { fix: { range: [previous.end, item.end] as [number, number], text: '' }, data } : { data };
       out.push(finding('list-duplicate', key, 'properties', `${key}: "${item.value}" is listed twice`, range, 'error', extra));
     });
@@ -118,7 +119,7 @@ function trimmedValueRange(article: Src, fv: FieldView): { range: Range; start: 
   const lead = raw.length - raw.trimStart().length;
   const s = start + lead;
   const e = s + raw.trim().length;
-  return { range: rangeAt(article.source, s, e), start: s, end: e };
+  return { range: rangeFrom(article.source, fv.field.valueRange.start, s, e), start: s, end: e };
 }
 
 /** selfHelpType: empty, unknown (with a suggestion), or not in its canonical spelling (fixable). */
@@ -167,7 +168,7 @@ export function checkClouds(article: Src, view: MetadataView): Finding[] {
       }
       const names = wrong.map((item) => `"${item.value}"`).join(', ');
       out.push(
-        finding('cloud-case', key, 'properties', `${key}: write cloud names in lower case (${names})`, rangeAt(article.source, first.start, last.end), 'warning', {
+        finding('cloud-case', key, 'properties', `${key}: write cloud names in lower case (${names})`, rangeFrom(article.source, fv.field.valueRange.start, first.start, last.end), 'warning', {
           fix: { range: [first.start, last.end], text },
         }),
       );
@@ -181,7 +182,7 @@ export function checkClouds(article: Src, view: MetadataView): Finding[] {
     for (const item of disabled.items) {
       const cloud = canonicalCloud(item.value);
       if (!cloud || enabledSet.has(cloud)) continue;
-      const range = item.start >= 0 ? rangeAt(article.source, item.start, item.end) : disabledView.field.valueRange;
+      const range = item.start >= 0 ? rangeFrom(article.source, disabledView.field.valueRange.start, item.start, item.end) : disabledView.field.valueRange;
       // Harmless (the cloud is off anyway) but a sign the two lists drifted apart: a warning.
       out.push(finding('disable-clouds-subset', 'disableClouds', 'properties', `disableClouds: "${item.value}" is not in cloudEnvironments`, range, 'warning'));
     }

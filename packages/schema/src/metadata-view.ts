@@ -3,7 +3,7 @@
 import type { ArticleMetadata, MetadataField, Range } from '@selfhelp/core';
 import { isListKey, canonicalKey } from './vocabulary.js';
 import { splitField, type SplitList } from './list.js';
-import { rangeAt } from './positions.js';
+import { rangeFrom } from './positions.js';
 
 export type MetadataSource = Pick<ArticleMetadata, 'source' | 'metadata' | 'kind' | 'properties' | 'frontmatter'>;
 
@@ -42,12 +42,12 @@ export function metadataView(article: MetadataSource): MetadataView {
   }
   let anchor: Range;
   if (article.properties) {
-    const start = article.properties.range.start.offset;
-    anchor = rangeAt(article.source, start, start + '<properties'.length);
+    const start = article.properties.range.start;
+    anchor = rangeFrom(article.source, start, start.offset, start.offset + '<properties'.length);
   } else if (article.frontmatter) {
-    const start = article.frontmatter.range.start.offset;
-    anchor = rangeAt(article.source, start, start + 3);
-  } else anchor = rangeAt(article.source, 0, 0);
+    const start = article.frontmatter.range.start;
+    anchor = rangeFrom(article.source, start, start.offset, start.offset + 3);
+  } else anchor = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
   return { views, anchor };
 }
 
@@ -59,7 +59,7 @@ export function locateMetadata(article: MetadataSource, view: MetadataView, inst
   if (!field) return view.anchor;
   if (segments.length >= 2 && field.list) {
     const item = field.list.items[Number(segments[1])];
-    if (item && item.start >= 0) return rangeAt(article.source, item.start, item.end);
+    if (item && item.start >= 0) return rangeFrom(article.source, field.field.valueRange.start, item.start, item.end);
   }
   const value = field.field.valueRange;
   return value.start.offset === value.end.offset ? field.range : value;

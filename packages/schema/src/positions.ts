@@ -39,3 +39,26 @@ export function positionAt(source: string, offset: number): Position {
 export function rangeAt(source: string, start: number, end: number): Range {
   return { start: positionAt(source, start), end: positionAt(source, Math.max(start, end)) };
 }
+
+/**
+ * The position of `offset`, counted forward from a known position `base` (cheap for offsets
+ * just after it, e.g. inside an attribute value); falls back to a full line index otherwise.
+ */
+export function positionFrom(source: string, base: Position, offset: number): Position {
+  if (offset < base.offset || offset > source.length || offset - base.offset > 4096) return positionAt(source, offset);
+  let { line, column } = base;
+  for (let i = base.offset; i < offset; i++) {
+    const ch = source.charCodeAt(i);
+    if (ch === 10 || (ch === 13 && source.charCodeAt(i + 1) !== 10)) {
+      line++;
+      column = 1;
+    } else column++;
+  }
+  return { line, column, offset };
+}
+
+/** The range [start, end), counted from a known position `base` at or before `start`. */
+export function rangeFrom(source: string, base: Position, start: number, end: number): Range {
+  const from = positionFrom(source, base, start);
+  return { start: from, end: positionFrom(source, from, Math.max(start, end)) };
+}

@@ -156,10 +156,17 @@ export function canonicalCloud(value: string): string | undefined {
  * returned as written. Without a format, self-help keys are tried first, then Learn keys.
  */
 export function canonicalKey(key: string, format?: MetadataFormat): string {
+  const memo = canonicalMemo[format ?? 'any'];
+  const known = memo.get(key);
+  if (known !== undefined) return known;
   const lower = key.toLowerCase();
-  if (format) return keyMap(format).get(lower) ?? key;
-  return selfHelpKeyByLower.get(lower) ?? learnKeyByLower.get(lower) ?? key;
+  const canonical = format ? (keyMap(format).get(lower) ?? key) : (selfHelpKeyByLower.get(lower) ?? learnKeyByLower.get(lower) ?? key);
+  if (memo.size < 4096) memo.set(key, canonical);
+  return canonical;
 }
+
+/** Keys as written -> canonical, per format (authors reuse a small set of spellings). */
+const canonicalMemo: Record<MetadataFormat | 'any', Map<string, string>> = { properties: new Map(), frontmatter: new Map(), any: new Map() };
 
 /** Whether the key (any case) is a known metadata key (of the format, when given). */
 export function isKnownKey(key: string, format?: MetadataFormat): boolean {

@@ -1,7 +1,7 @@
 import { reportFindings, text } from './report.js';
 import { defineRule } from '../define.js';
 import type { RuleMeta } from '../api.js';
-import { rangeAt, metadataView } from '@selfhelp/schema';
+import { rangeFrom, metadataView } from '@selfhelp/schema';
 
 interface Options {
   /** Allow spaces inside a scenario name (default true; the corpus uses insight titles with spaces). */
@@ -77,6 +77,6 @@ export const diagnosticScenario = defineRule(meta, (context) => {
   const lead = (typeof view.field.value === 'string' ? view.field.value : '').length - (typeof view.field.value === 'string' ? view.field.value.trimStart() : '').length;
   context.report({
     message: `diagnosticScenario: "${value}" contains spaces; use an identifier such as "${identifier}"`,
-    range: rangeAt(context.article.source, start + lead, start + lead + value.length),
+    range: rangeFrom(context.article.source, view.field.valueRange.start, start + lead, start + lead + value.length),
   });
 });
