@@ -1,11 +1,14 @@
 // Validates every article of ../shared/corpus/selfhelp (when present) and prints the number of
-// findings per code. Nothing may throw; the sample review lives in packages/schema/README.md.
+// findings per code, then runs the cross-article rules over the summaries. Nothing may throw;
+// the hand-checked sample of findings is summarized in packages/schema/README.md.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseMetadata } from '@selfhelp/core';
 import { validateArticle, type Finding } from '@selfhelp/schema';
+import { crossArticleRules, type ArticleSummary } from '@selfhelp/rules';
+import { summarize } from '../../rules/src/metadata/summary.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const corpus = resolve(repoRoot, '..', 'shared', 'corpus', 'selfhelp');
@@ -32,6 +35,7 @@ describe.skipIf(!present)('validate the self-help corpus', () => {
     const filesWith = new Map<string, Set<string>>();
     const failures: string[] = [];
     const examples = new Map<string, string[]>();
+    const summaries: ArticleSummary[] = [];
     let total = 0;
     let parseMs = 0;
     let validateMs = 0;
@@ -44,6 +48,7 @@ describe.skipIf(!present)('validate the self-help corpus', () => {
         const article = parseMetadata(text, { path });
         const t1 = performance.now();
         findings = validateArticle(article);
+        summaries.push(summarize(article));
         parseMs += t1 - t0;
         validateMs += performance.now() - t1;
       } catch (error) {
@@ -62,6 +67,12 @@ describe.skipIf(!present)('validate the self-help corpus', () => {
       .sort((a, b) => b[1] - a[1])
       .map(([key, n]) => [`${String(n).padStart(6)}  ${key}  [${filesWith.get(key)?.size} files]`, ...(examples.get(key) ?? []).map((e) => `          ${e}`)].join('\n'));
     console.log(`[validate-corpus] ${files.length} files, ${total} findings (parseMetadata ${parseMs.toFixed(0)} ms, validateArticle ${validateMs.toFixed(0)} ms)\n${lines.join('\n')}`);
+    const t2 = performance.now();
+    const cross = crossArticleRules.map((rule) => ({ id: rule.meta.id, findings: rule.checkProject(summaries, undefined) }));
+    console.log(
+      `[validate-corpus] cross-article rules over ${summaries.length} summaries in ${(performance.now() - t2).toFixed(0)} ms\n` +
+        cross.map(({ id, findings }) => [`${String(findings.length).padStart(6)}  ${id}`, ...findings.slice(0, EXAMPLES).map((f) => `          ${f.path}:${f.range.start.line}:${f.range.start.column} ${f.message}`)].join('\n')).join('\n'),
+    );
     expect(failures).toEqual([]);
     expect(counts.has('metadata-values / validation-internal-error (error)')).toBe(false);
   }, 600_000);
