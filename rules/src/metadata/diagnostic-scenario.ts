@@ -66,17 +66,20 @@ export const diagnosticScenario = defineRule(meta, (context) => {
   reportFindings(context, meta);
   const options = (context.options ?? {}) as Options;
   if (options.allowSpaces !== false) return;
-  const view = metadataView(context.article).views.get('diagnosticScenario');
-  const value = typeof view?.field.value === 'string' ? view.field.value.trim() : '';
-  if (!view || !/ /.test(value) || /[\s,;]{2}|[,;\t\r\n]/.test(value)) return; // lists and stray whitespace: the schema's finding
+  const field = metadataView(context.article).views.get('diagnosticScenario')?.field;
+  if (!field || typeof field.value !== 'string') return;
+  const value = field.value.trim();
+  // Lists and stray whitespace are the schema's finding; only plain inner spaces are left here.
+  if (!value.includes(' ') || /[\s,;]{2}|[,;\t\r\n]/.test(value)) return;
   const identifier = value
     .split(' ')
     .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
     .join('');
-  const start = view.field.valueRange.start.offset;
-  const lead = (typeof view.field.value === 'string' ? view.field.value : '').length - (typeof view.field.value === 'string' ? view.field.value.trimStart() : '').length;
+  const { start, end } = field.valueRange;
+  const exact = context.article.source.slice(start.offset, end.offset) === field.value;
+  const lead = field.value.length - field.value.trimStart().length;
   context.report({
     message: `diagnosticScenario: "${value}" contains spaces; use an identifier such as "${identifier}"`,
-    range: rangeFrom(context.article.source, view.field.valueRange.start, start + lead, start + lead + value.length),
+    range: exact ? rangeFrom(context.article.source, start, start.offset + lead, start.offset + lead + value.length) : field.valueRange,
   });
 });
