@@ -3,6 +3,7 @@ export { defineRule, ruleApplies, articleOf, ruleUrl, type SelfhelpRule } from '
 import type { ProjectRule } from './api.js';
 import type { SelfhelpRule } from './define.js';
 import { metadataRules, projectRules } from './metadata/index.js';
+export { summarize, declaredSupportTopics, buildRegistry } from './metadata/index.js';
 import { contentRules } from './content/index.js';
 import { linkRules } from './links/index.js';
 
