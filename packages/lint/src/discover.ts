@@ -1,11 +1,11 @@
 // Which files a run lints: paths, folders (recursing into *.md) and globs, minus the config's `ignores`
 // and `.gitignore` files; always in one sorted order.
 import { statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { LoadedConfig } from './config/load.js';
 import { ConfigError } from './errors.js';
 import { diskSource, type ContentSource } from './fs.js';
-import { findGitRoot, isInside, toPosix } from './paths.js';
+import { findGitRoot, isInside, relativePosix, toPosix } from './paths.js';
 
 type IgnoreMatcher = { ignores(path: string): boolean };
 type IgnoreFactory = () => { add(patterns: string): IgnoreMatcher & { add(patterns: string): unknown } };
@@ -39,19 +39,27 @@ export async function createIgnoreFilter(config: LoadedConfig, source: ContentSo
     }
     return stop;
   };
-  return (absPath, isDir = false) => {
+  const memo = new Map<string, boolean>();
+  const test = (absPath: string, isDir: boolean): boolean => {
     if (config.isIgnored(absPath)) return true;
     const start = dirname(absPath);
     const stop = stopDirFor(start);
     for (let dir = start; ; dir = dirname(dir)) {
       const m = matcherFor(dir);
       if (m) {
-        const rel = toPosix(relative(dir, absPath)) + (isDir ? '/' : '');
+        const rel = relativePosix(dir, absPath) + (isDir ? '/' : '');
         if (rel && !rel.startsWith('..') && m.ignores(rel)) return true;
       }
       if (dir === stop || dirname(dir) === dir) break;
     }
     return false;
+  };
+  // Discovery and the cross-article tree ask about the same files: answer each once.
+  return (absPath, isDir = false) => {
+    const key = isDir ? absPath + '/' : absPath;
+    let answer = memo.get(key);
+    if (answer === undefined) memo.set(key, (answer = test(absPath, isDir)));
+    return answer;
   };
 }
 

@@ -27,3 +27,6 @@ export { writeFixes, fixDiff } from './engine/fixes.js';
 export { writeFileAtomic, AtomicFileStream } from './atomic.js';
 export { createReporter, isReportFormat, REPORT_FORMATS, summarizeResults, type ReportFormat, type Reporter, type ReporterOptions, type RunSummary } from './reporters/index.js';
 export { LINT_VERSION } from './version.js';
+// The git workflows (`--staged`, `--changed-since`) and the baseline, as namespaces (see src/git/README.md).
+export * as git from './git/index.js';
+export * as baseline from './baseline.js';

@@ -12,8 +12,12 @@ export function isInside(dir: string, path: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
-/** `path` relative to `dir`, with `/` separators. */
+/** `path` relative to `dir`, with `/` separators (string slicing when `path` is inside `dir`: the common, hot case). */
 export function relativePosix(dir: string, path: string): string {
+  if (path.length > dir.length + 1 && path.startsWith(dir) && (path[dir.length] === sep || dir.endsWith(sep))) {
+    const rel = path.slice(dir.endsWith(sep) ? dir.length : dir.length + 1);
+    if (!rel.includes(`${sep}..${sep}`) && !rel.startsWith(`..${sep}`) && !rel.includes(`${sep}.${sep}`)) return toPosix(rel);
+  }
   return toPosix(relative(dir, path));
 }
 

@@ -69,15 +69,22 @@ describe('cache', () => {
       const run = await lintFiles(files, { config: await config(dir), cwd: dir, cacheLocation });
       expect(run.stats).toMatchObject({ linted: 2, cached: 0 });
       expect(run.stats.cacheDiscarded).toMatch(/^(corrupt|not a cache of this selfhelp version)$/);
-      const written = JSON.parse(readFileSync(cacheLocation, 'utf8')) as { format: string; tool: string; entries: object };
+      const written = JSON.parse(readFileSync(cacheLocation, 'utf8').split('\n')[0]!) as { format: string; tool: string; entries: object };
       expect([written.format, written.tool, Object.keys(written.entries).length]).toEqual(['selfhelp-lint-cache', LINT_VERSION, 2]);
     }
     // A corrupt entry inside a valid cache is a miss for that file only.
-    const data = JSON.parse(readFileSync(cacheLocation, 'utf8')) as { entries: Record<string, { msg: string }> };
+    const [main, summaries] = readFileSync(cacheLocation, 'utf8').split('\n') as [string, string];
+    const data = JSON.parse(main) as { entries: Record<string, { msg: string }> };
     data.entries[files[0]!]!.msg = '[{"ruleId"';
-    writeFileSync(cacheLocation, JSON.stringify(data));
+    writeFileSync(cacheLocation, JSON.stringify(data) + '\n' + summaries);
     const run = await lintFiles(files, { config: await config(dir), cwd: dir, cacheLocation });
     expect(run.stats).toMatchObject({ linted: 1, cached: 1 });
+    // A corrupt summaries line only costs a metadata parse when cross-article checks need summaries.
+    writeFileSync(join(dir, 'articles/c.md'), article('a', '# C\n'));
+    writeFileSync(cacheLocation, readFileSync(cacheLocation, 'utf8').split('\n')[0] + '\n{"broken');
+    const cross = await lintFiles(files, { config: await config(dir), cwd: dir, cacheLocation });
+    expect(cross.stats).toMatchObject({ linted: 0, cached: 2, summarized: 3 });
+    expect(cross.results[0]!.messages.map((m) => m.message)).toEqual(['articleId "a" is also used by articles/c.md.', 'Unexpected foo.']);
   });
 
   it('recomputes cross-article findings when another file of the tree changes', async () => {

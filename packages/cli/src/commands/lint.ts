@@ -14,6 +14,10 @@ const HELP = `Usage: selfhelp lint [options] [paths|globs...]
 Lints Markdown articles (default: ./articles if it exists, else .).
 
 Options:
+      --staged             lint the staged content of staged Markdown files (pre-commit)
+      --changed-since REF  lint the files changed since the merge base with REF (CI)
+      --baseline FILE      suppress the findings recorded in FILE
+      --update-baseline    write the baseline from this run (FILE or selfhelp-baseline.json)
   -f, --format NAME        stylish (default), json, sarif, github, junit
   -o, --output FILE        write the report to FILE (atomically) instead of stdout
       --max-warnings N     exit 1 when there are more than N warnings
@@ -128,25 +132,46 @@ export interface InputPlan {
 }
 
 /**
- * Step 1: the inputs. Paths and globs by default. `--staged` / `--changed-since` (the git workflows,
- * packages/lint/src/git) plug in here by returning their own plan: inputs with their text, and a
- * ContentSource over the staged tree.
+ * Step 1: the inputs. Paths and globs by default; `--staged` lints the index's version of the staged
+ * Markdown files with the staged tree as the engine's source; `--changed-since REF` the files changed
+ * since the merge base with REF (packages/lint/src/git).
  */
-async function selectInputs(flags: LintFlags, config: LoadedConfig, cwd: string): Promise<InputPlan> {
-  if (flags.staged || flags.changedSince !== undefined) {
-    throw new UsageError(`${flags.staged ? '--staged' : '--changed-since'} is not available in this build yet`);
-  }
+async function selectInputs(flags: LintFlags, config: LoadedConfig, cwd: string): Promise<InputPlan & { root?: string }> {
   const lint = await import('@selfhelp/lint');
-  const patterns = flags.paths.length > 0 ? flags.paths : [existsSync(resolve(cwd, 'articles')) ? 'articles' : '.'];
   const ignored = await lint.createIgnoreFilter(config);
+  if (flags.staged && flags.changedSince !== undefined) throw new UsageError('--staged and --changed-since cannot be used together');
+  if (flags.staged) {
+    return lint.git.stagedPlan(cwd, { patterns: flags.paths, ignored, onNotice: (line) => process.stderr.write(line + '\n') });
+  }
+  if (flags.changedSince !== undefined) {
+    if (flags.changedSince === '') throw new UsageError('--changed-since: expected a git ref');
+    return lint.git.changedSincePlan(cwd, flags.changedSince, { patterns: flags.paths, ignored });
+  }
+  const patterns = flags.paths.length > 0 ? flags.paths : [existsSync(resolve(cwd, 'articles')) ? 'articles' : '.'];
   const found = await lint.discoverFiles(patterns, { cwd, ignored });
   return { inputs: found.files.map((path) => ({ path })), ignoredExplicit: found.ignoredExplicit, original: (p) => lint.diskSource.readText(p) };
 }
 
-/** Step 3: filter results after linting. `--baseline` / `--update-baseline` plug in here. */
-async function postFilter(flags: LintFlags, results: LintResult[]): Promise<LintResult[]> {
-  if (flags.baseline !== undefined || flags.updateBaseline) throw new UsageError('--baseline is not available in this build yet');
-  return results;
+/**
+ * Step 3: filter results after linting: `--baseline FILE` suppresses the findings it records;
+ * `--update-baseline` rewrites it from this run first (default file: selfhelp-baseline.json in the
+ * repository root, or the current folder outside git).
+ */
+async function postFilter(flags: LintFlags, results: LintResult[], plan: InputPlan & { root?: string }, cwd: string): Promise<LintResult[]> {
+  if (flags.baseline === undefined && !flags.updateBaseline) return results;
+  const lint = await import('@selfhelp/lint');
+  let root = plan.root;
+  if (root === undefined) {
+    try {
+      root = await lint.git.findRepoRoot(cwd);
+    } catch {
+      root = cwd;
+    }
+  }
+  const file = flags.baseline !== undefined ? resolve(cwd, flags.baseline) : resolve(root, lint.baseline.DEFAULT_BASELINE_FILE);
+  const step = await lint.baseline.runBaseline(results, { root, sources: (p) => plan.original(p), file, update: flags.updateBaseline });
+  process.stderr.write(step.summary + '\n');
+  return step.results;
 }
 
 function colorEnabled(stream: NodeJS.WriteStream): boolean {
@@ -222,7 +247,7 @@ export async function run(argv: string[]): Promise<number> {
       );
       results = [...results, ...ignoredResults].sort((a, b) => lint.comparePaths(a.filePath, b.filePath));
     }
-    results = await postFilter(flags, results);
+    results = await postFilter(flags, results, plan, cwd);
 
     if (flags.fix) {
       if (plan.writeFixes) await plan.writeFixes(results);
@@ -270,7 +295,8 @@ export async function run(argv: string[]): Promise<number> {
       throw error;
     }
   } catch (error) {
-    if (error instanceof lint.ConfigError) throw new UsageError(error.message);
+    // Config, git and baseline problems are the user's: one line, exit 2.
+    if (error instanceof lint.ConfigError || (error as { userError?: boolean } | null)?.userError === true) throw new UsageError((error as Error).message);
     throw error;
   }
 }

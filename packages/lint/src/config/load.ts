@@ -244,8 +244,9 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Loade
   applySettings(base, config.rules);
 
   const overrides = (config.overrides ?? []).map((o) => ({ files: globMatcher(o.files)!, excluded: globMatcher(o.excludedFiles), rules: o.rules }));
-  const ignoreGlobs = ['**/node_modules/**', '**/.git/**', ...(config.ignores ?? []).map((g) => (g.endsWith('/') ? g + '**' : g))];
-  const ignoreMatch = picomatch(ignoreGlobs, { dot: true });
+  const userIgnores = (config.ignores ?? []).map((g) => (g.endsWith('/') ? g + '**' : g));
+  const ignoreMatch = userIgnores.length > 0 ? picomatch(userIgnores, { dot: true }) : () => false;
+  const builtInIgnored = (rel: string) => /(^|\/)(node_modules|\.git)(\/|$)/.test(rel);
   const maxFileSize = config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const hash = createHash('sha256')
     .update(JSON.stringify({ v: LINT_VERSION, r: registry.hash, preset, rules: config.rules ?? {}, overrides: config.overrides ?? [], root, maxFileSize }))
@@ -287,6 +288,9 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Loade
     hash,
     spec: { cwd, ...(file ? { configFile: file } : {}), ...(options.config ? { inline: options.config } : {}), ...(options.noConfigLookup ? { noConfigLookup: true } : {}), ...(options.builtInRules === false ? { builtInRules: false } : {}) },
     rulesFor,
-    isIgnored: (absPath) => ignoreMatch(relativePosix(baseDir, absPath)),
+    isIgnored: (absPath) => {
+      const rel = relativePosix(baseDir, absPath);
+      return builtInIgnored(rel) || ignoreMatch(rel);
+    },
   };
 }

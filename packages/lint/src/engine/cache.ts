@@ -4,7 +4,7 @@
 // summaries, so a change in one file can never leave a stale cross-article finding in another.
 // The file is written atomically; a corrupt, foreign or older cache is ignored and rebuilt.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { writeFileAtomic } from '../atomic.js';
 import type { FileStat } from '../fs.js';
@@ -36,8 +36,6 @@ export interface CacheEntry {
   x?: 1;
   /** JSON of the directives (Directive[]), when there are any. */
   d?: string;
-  /** JSON of the PackedSummary. */
-  sum: string;
 }
 
 /** A cross-article finding: rule id, root-relative path, message, line, column, end line, end column, severity (0: the configured one). */
@@ -49,6 +47,11 @@ export interface CrossEntry {
   f: CrossFinding[];
 }
 
+/**
+ * The file holds two JSON documents on two lines: first this, then the summaries (absolute path to
+ * [content hash, PackedSummary JSON]). The second line is parsed only when a cross-article check must
+ * be recomputed, so a warm run never pays for it.
+ */
 interface CacheFile {
   format: typeof FORMAT;
   version: number;
@@ -56,6 +59,8 @@ interface CacheFile {
   entries: Record<string, CacheEntry>;
   cross?: Record<string, CrossEntry>;
 }
+
+type Summaries = Map<string, [string, string]>;
 
 export function encodeMessages(messages: readonly LintMessage[]): Pick<CacheEntry, 'msg' | 'x'> {
   return { msg: JSON.stringify(messages), ...(messages.some((m) => m.fix !== undefined) ? { x: 1 as const } : {}) };
@@ -71,9 +76,6 @@ export function decodeDirectives(entry: CacheEntry): Directive[] {
 }
 export function encodeSummary(summary: PackedSummary): string {
   return JSON.stringify(summary);
-}
-export function decodeSummary(entry: CacheEntry): PackedSummary {
-  return JSON.parse(entry.sum) as PackedSummary;
 }
 
 /** The stat fields of an entry. */
@@ -112,11 +114,47 @@ function isValid(value: unknown): value is CacheFile {
   );
 }
 
+/** The first line of a file (the cache's main document) and the byte offset after it; reads no further than needed. */
+function readFirstLine(path: string): { text: string; rest: number | undefined } | undefined {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.max(1 << 20, total));
+      const n = readSync(fd, chunk, 0, chunk.length, total);
+      if (n === 0) return { text: Buffer.concat(chunks).toString('utf8'), rest: undefined };
+      const view = chunk.subarray(0, n);
+      const newline = view.indexOf(10);
+      if (newline !== -1) {
+        chunks.push(view.subarray(0, newline));
+        return { text: Buffer.concat(chunks).toString('utf8'), rest: total + newline + 1 };
+      }
+      chunks.push(view);
+      total += n;
+    }
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export class LintCache {
   readonly path: string;
   #entries: Map<string, CacheEntry>;
   #cross = new Map<string, CrossEntry>();
+  /** Where the summaries line starts in the file (read and parsed on first use), and its text once read. */
+  #summariesAt: number | undefined;
+  #summariesText: string | undefined;
+  #summaries: Summaries | undefined;
   #dirty = false;
+  #summariesDirty = false;
   /** Why the cache on disk was not used, if it was not (for --debug). */
   readonly discarded: string | undefined;
 
@@ -124,22 +162,18 @@ export class LintCache {
     this.path = path;
     let entries = new Map<string, CacheEntry>();
     let discarded: string | undefined;
-    let text: string | undefined;
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch {
-      text = undefined;
-    }
-    if (text !== undefined) {
+    const first = readFirstLine(path);
+    if (first !== undefined) {
+      const { text, rest } = first;
       try {
         const parsed: unknown = JSON.parse(text);
         if (isValid(parsed)) {
-          entries = new Map(Object.entries(parsed.entries).filter(([, e]) => typeof e === 'object' && e !== null && typeof e.h === 'string' && typeof e.sum === 'string'));
+          entries = new Map(Object.entries(parsed.entries).filter(([, e]) => typeof e === 'object' && e !== null && typeof e.h === 'string'));
           if (typeof parsed.cross === 'object' && parsed.cross !== null) {
             for (const [root, c] of Object.entries(parsed.cross)) if (typeof c?.k === 'string' && Array.isArray(c.f)) this.#cross.set(root, c);
           }
-        }
-        else discarded = 'not a cache of this selfhelp version';
+          this.#summariesAt = rest;
+        } else discarded = 'not a cache of this selfhelp version';
       } catch {
         discarded = 'corrupt';
       }
@@ -167,14 +201,57 @@ export class LintCache {
     this.#dirty = true;
   }
 
+  #loadSummaries(): Summaries {
+    if (this.#summaries) return this.#summaries;
+    if (this.#summariesAt !== undefined && this.#summariesText === undefined) {
+      // Read now; entries carry the content hash they were made from, so a file rewritten meanwhile is still safe to use.
+      try {
+        this.#summariesText = readFileSync(this.path).subarray(this.#summariesAt).toString('utf8');
+      } catch {
+        this.#summariesText = undefined;
+      }
+    }
+    const map: Summaries = new Map();
+    if (this.#summariesText) {
+      try {
+        const parsed = JSON.parse(this.#summariesText) as Record<string, unknown>;
+        for (const [path, v] of Object.entries(parsed)) {
+          if (Array.isArray(v) && typeof v[0] === 'string' && typeof v[1] === 'string') map.set(path, [v[0], v[1]]);
+        }
+      } catch {
+        this.#summariesDirty = true; // a corrupt summaries line: start it again
+      }
+    }
+    this.#summariesText = undefined;
+    this.#summaries = map;
+    return map;
+  }
+
+  /** The summary JSON of a file when it was made from content with this hash. */
+  getSummary(absPath: string, hash: string): string | undefined {
+    const found = this.#loadSummaries().get(absPath);
+    return found && found[0] === hash ? found[1] : undefined;
+  }
+
+  setSummary(absPath: string, hash: string, json: string): void {
+    const map = this.#loadSummaries();
+    const found = map.get(absPath);
+    if (found && found[0] === hash && found[1] === json) return;
+    map.set(absPath, [hash, json]);
+    this.#summariesDirty = true;
+  }
+
   /** Writes the cache if anything changed. Failing to write a cache is not an error of the run. */
   save(): boolean {
-    if (!this.#dirty) return false;
+    if (!this.#dirty && !this.#summariesDirty) return false;
     const file: CacheFile = { format: FORMAT, version: FORMAT_VERSION, tool: LINT_VERSION, entries: Object.fromEntries(this.#entries), cross: Object.fromEntries(this.#cross) };
+    if (!this.#summaries && this.#summariesAt !== undefined) this.#loadSummaries(); // keep them when rewriting the file
+    const summaries = this.#summaries ? JSON.stringify(Object.fromEntries(this.#summaries)) : '{}';
     try {
       mkdirSync(dirname(this.path), { recursive: true });
-      writeFileAtomic(this.path, JSON.stringify(file));
+      writeFileAtomic(this.path, JSON.stringify(file) + '\n' + summaries);
       this.#dirty = false;
+      this.#summariesDirty = false;
       return true;
     } catch {
       return false;

@@ -77,9 +77,8 @@ interface FileState {
   stat?: FileStat;
   messages?: LintMessage[];
   directives?: Directive[];
-  /** The summary, fresh or as the cache's JSON. */
+  /** The summary, when this run parsed the file (else it is in the cache, by content hash). */
   summary?: PackedSummary;
-  summaryJson?: string;
   output?: string;
 }
 
@@ -100,7 +99,6 @@ function fromCache(state: FileState, entry: CacheEntry): boolean {
   } catch {
     return false;
   }
-  state.summaryJson = entry.sum;
   state.hash = entry.h;
   return true;
 }
@@ -189,10 +187,10 @@ export async function lintFiles(inputs: readonly (LintInput | string)[], options
         c: state.rules.key,
         ...encodeMessages(outcome.messages),
         ...encodeDirectives(outcome.directives),
-        sum: encodeSummary(outcome.summary),
       };
       if (finalText === undefined) Object.assign(entry, statFields(state.stat));
       cache.set(state.absPath, entry);
+      cache.setSummary(state.absPath, state.hash!, encodeSummary(outcome.summary));
     }
     options.onProgress?.(++done, total);
   };
@@ -287,7 +285,7 @@ async function runCrossArticle(
 ): Promise<number> {
   const groups = new Map<string, FileState[]>();
   for (const s of states) {
-    if (s.root === undefined || (s.summary === undefined && s.summaryJson === undefined)) continue;
+    if (s.root === undefined || s.hash === undefined) continue;
     let g = groups.get(s.root);
     if (!g) groups.set(s.root, (g = []));
     g.push(s);
@@ -345,8 +343,8 @@ async function runCrossArticle(
         const rel = relativePosix(root, absPath);
         const own = byPath.get(absPath);
         let packed: PackedSummary | undefined = own?.summary;
-        if (!packed) {
-          const json = own?.summaryJson ?? (cache?.get(absPath)?.h === hashes[i] ? cache?.get(absPath)?.sum : undefined);
+        if (!packed && hashes[i]) {
+          const json = cache?.getSummary(absPath, hashes[i]!);
           if (json !== undefined) {
             try {
               packed = JSON.parse(json) as PackedSummary;
@@ -356,7 +354,7 @@ async function runCrossArticle(
           }
         }
         if (!packed) {
-          const text = texts.get(absPath) ?? source.readText(absPath);
+          const text = texts.get(absPath) ?? own?.text ?? source.readText(absPath);
           if (text === undefined) continue;
           parseMetadata ??= (await import('@selfhelp/core')).parseMetadata;
           try {
@@ -365,10 +363,10 @@ async function runCrossArticle(
             continue;
           }
           summarized++;
-          // A summary-only entry: no `c`, so it never answers a lint of this file.
-          if (cache && !cache.get(absPath)?.c) {
-            const stat = source.stat(absPath);
-            cache.set(absPath, { h: hashes[i]!, sum: encodeSummary(packed), ...statFields(stat) });
+          if (cache && hashes[i]) {
+            cache.setSummary(absPath, hashes[i]!, encodeSummary(packed));
+            // A summary-only entry (no `c`: it never answers a lint of this file) gives the stat fast path next time.
+            if (!cache.get(absPath)?.c) cache.set(absPath, { h: hashes[i]!, ...statFields(source.stat(absPath)) });
           }
         }
         summaries.push(unpackSummary(packed, rel));

@@ -24,11 +24,22 @@ export function normalizeResult(r: LintResult): LintResult {
   return out;
 }
 
+const KEY_ORDER = ['ruleId', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn', 'fix', 'data', 'fatal'];
+/** True when a message's keys are already in ESLint's order (the engine builds them so): no copy needed. */
+function inOrder(m: LintMessage): boolean {
+  let i = 0;
+  for (const key in m) {
+    while (i < KEY_ORDER.length && KEY_ORDER[i] !== key) i++;
+    if (i === KEY_ORDER.length) return false;
+  }
+  return true;
+}
+
 export function createJsonReporter(): Reporter {
   let count = 0;
   return {
     begin: () => '[',
-    file: (result) => (count++ === 0 ? '' : ',') + JSON.stringify(normalizeResult(result)),
+    file: (result) => (count++ === 0 ? '' : ',') + JSON.stringify(result.messages.every(inOrder) ? result : normalizeResult(result)),
     end: () => ']\n',
   };
 }
