@@ -157,3 +157,50 @@ describe('fixes', () => {
     expect(run.results[0]!.output).toBe('\uFEFF' + article('a', '# T\r\n\r\n<!-- selfhelp-disable-next-line no-foo -->\r\nfoo\r\nbar\r\n'));
   });
 });
+
+describe('engine findings', () => {
+  it('parse diagnostics become `parse` findings with their code; "warning" caps them, "off" hides them', async () => {
+    const text = '<properties\n  pageTitle="Unclosed"\n  articleId="u"\n\n# Title\n';
+    const dir = tree({ 'a.md': text });
+    const run = await lintFiles([join(dir, 'a.md')], { config: await config(dir), cwd: dir });
+    const parse = run.results[0]!.messages.filter((m) => m.ruleId === 'parse');
+    expect(parse.length).toBeGreaterThan(0);
+    expect(parse[0]).toMatchObject({ ruleId: 'parse', severity: 2, data: { code: expect.stringMatching(/^[a-z-]+$/) as unknown } });
+    const capped = await lintFiles([join(dir, 'a.md')], { config: await config(dir, { rules: { parse: 'warning' } }), cwd: dir });
+    expect(capped.results[0]!.messages.filter((m) => m.ruleId === 'parse').every((m) => m.severity === 1)).toBe(true);
+    const off = await lintFiles([join(dir, 'a.md')], { config: await config(dir, { rules: { parse: 'off' } }), cwd: dir });
+    expect(off.results[0]!.messages.filter((m) => m.ruleId === 'parse')).toEqual([]);
+  });
+
+  it('a file over maxFileSize is one fatal finding and is not parsed (from disk or given as text)', async () => {
+    const big = article('big', '# Big\n\n' + 'foo '.repeat(40) + '\n');
+    const dir = tree({ 'big.md': big });
+    const cfg = await config(dir, { maxFileSize: 100 });
+    const fatal = { ruleId: null, severity: 2, message: `File is ${big.length} bytes, larger than maxFileSize (100 bytes); not linted.`, line: 1, column: 1, endLine: 1, endColumn: 1, fatal: true };
+    expect((await lintFiles([join(dir, 'big.md')], { config: cfg, cwd: dir })).results[0]!.messages).toEqual([fatal]);
+    expect((await lintFiles([{ path: join(dir, 'big.md'), text: big }], { config: cfg, cwd: dir })).results[0]!.messages).toEqual([fatal]);
+  });
+
+  it('a rule that throws becomes a fatal finding of that rule; the others still run', async () => {
+    const { defineRule } = await import('@selfhelp/rules');
+    const boom = defineRule(
+      { id: 'boom', description: 'd', category: 'content', severity: 'error', fixable: false, appliesTo: { kinds: ['selfhelp'] }, docs: { rationale: 'r', incorrect: [], correct: [] } },
+      () => {
+        throw new Error('kaboom\nsecond line');
+      },
+    );
+    const dir = tree({ 'a.md': article('a', '# A\n\nfoo\n') });
+    const cfg = await loadConfig({ cwd: dir, config: {}, builtInRules: false, pluginModules: [testRules, { name: 'boom', module: { rules: [boom] } }] });
+    const run = await lintFiles([join(dir, 'a.md')], { config: cfg, cwd: dir });
+    expect(run.results[0]!.messages.map((m) => [m.ruleId, m.message, m.fatal ?? false])).toEqual([
+      ['boom', 'Rule "boom" crashed: kaboom', true],
+      ['no-foo', 'Unexpected foo.', false],
+    ]);
+  });
+
+  it('an unreadable file is a fatal finding, not a crash', async () => {
+    const dir = tree({});
+    const run = await lintFiles([join(dir, 'missing.md')], { config: await config(dir), cwd: dir });
+    expect(run.results[0]!.messages).toEqual([{ ruleId: null, severity: 2, message: `Cannot read file ${join(dir, 'missing.md')}.`, line: 1, column: 1, endLine: 1, endColumn: 1, fatal: true }]);
+  });
+});

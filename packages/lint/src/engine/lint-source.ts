@@ -8,6 +8,7 @@ import type { RuleRegistry } from '../registry.js';
 import type { LintMessage } from '../result.js';
 import { applyDirectives, collectDirectives, type Directive } from './directives.js';
 import { packSummary, summarize, type PackedSummary } from './summary.js';
+import { tooLargeMessage } from './messages.js';
 
 /** At most this many fix passes per file. */
 export const MAX_FIX_PASSES = 10;
@@ -93,10 +94,6 @@ function errorCount(article: Article): number {
   return n;
 }
 
-/** A file too large to parse: one fatal finding, no rules run. */
-export function tooLargeMessage(size: number, max: number): LintMessage {
-  return { ruleId: null, severity: 2, message: `File is ${size} bytes, larger than maxFileSize (${max} bytes); not linted.`, line: 1, column: 1, endLine: 1, endColumn: 1, fatal: true };
-}
 
 const EMPTY_SUMMARY: PackedSummary = { k: 'fragment', f: [] };
 

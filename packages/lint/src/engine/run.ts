@@ -15,6 +15,7 @@ import { fallbackRootFor, isInside, relativePosix } from '../paths.js';
 import { countMessages, type LintMessage, type LintResult } from '../result.js';
 import { LintCache, decodeDirectives, decodeMessages, encodeDirectives, encodeMessages, encodeSummary, hashText, statFields, statMatches, type CacheEntry, type CrossFinding } from './cache.js';
 import { applyDirectives, compareMessages, type Directive } from './directives.js';
+import { tooLargeMessage } from './messages.js';
 import type { SourceOutcome } from './lint-source.js';
 import { packSummary, summarize, unpackSummary, type PackedSummary } from './summary.js';
 import type { WorkerBatch, WorkerTask } from './worker.js';
@@ -149,6 +150,12 @@ export async function lintFiles(inputs: readonly (LintInput | string)[], options
       }
     }
     if (state.text === undefined) {
+      // A file over maxFileSize is not even read: one fatal finding (and no summary).
+      if (state.stat && state.stat.size > config.maxFileSize) {
+        state.messages = [tooLargeMessage(state.stat.size, config.maxFileSize)];
+        state.directives = [];
+        continue;
+      }
       const text = source.readText(state.absPath);
       if (text === undefined) {
         state.messages = [unreadable(state.absPath)];
@@ -320,7 +327,7 @@ async function runCrossArticle(
         const stat = source.stat(absPath);
         if (statMatches(entry, stat)) hash = entry!.h;
         else {
-          const text = source.readText(absPath);
+          const text = stat && stat.size > config.maxFileSize ? undefined : source.readText(absPath);
           if (text === undefined) {
             hashes.push('');
             continue;

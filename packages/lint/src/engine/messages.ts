@@ -1,0 +1,6 @@
+import type { LintMessage } from '../result.js';
+
+/** A file too large to parse: one fatal finding, no rules run. */
+export function tooLargeMessage(size: number, max: number): LintMessage {
+  return { ruleId: null, severity: 2, message: `File is ${size} bytes, larger than maxFileSize (${max} bytes); not linted.`, line: 1, column: 1, endLine: 1, endColumn: 1, fatal: true };
+}
