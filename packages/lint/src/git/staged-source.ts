@@ -23,11 +23,6 @@ export interface StagedContentSource extends ContentSource {
   readonly root: string;
   /** The index entry of an absolute path, or undefined when that path is not staged. */
   entry(absPath: string): IndexEntry | undefined;
-  /**
-   * `stat()` may serve the engine's size+mtime cache fast path although `disk` is false: it answers only
-   * for files whose working copy is the staged content (see above).
-   */
-  readonly cacheByStat: true;
   /** Where reads came from, for `--debug` and tests. */
   readonly stats: { workingTree: number; objectStore: number };
 }
@@ -102,8 +97,9 @@ export async function stagedContentSource(repo: string): Promise<StagedContentSo
     const e = entryOf(absPath);
     if (!e || dirty.has(e.path)) return undefined;
     try {
+      // The same fields as the disk source, so cache entries serve `--staged` and plain runs alike.
       const s = statSync(toAbs(e.path));
-      return s.isFile() ? { size: s.size, mtimeMs: s.mtimeMs } : undefined;
+      return s.isFile() ? { size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs } : undefined;
     } catch {
       return undefined;
     }
@@ -126,7 +122,6 @@ export async function stagedContentSource(repo: string): Promise<StagedContentSo
 
   return {
     disk: false,
-    cacheByStat: true,
     root,
     stats,
     entry: entryOf,
