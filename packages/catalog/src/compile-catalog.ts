@@ -76,7 +76,15 @@ export interface BuildResult {
   /** Files that are not catalog articles: fragments (no metadata) and Learn articles. */
   excluded: { fragment: string[]; learn: string[] };
   outputs: OutputFile[];
-  stats: { files: number; rendered: number; fromCache: number; workers: number; cache: 'off' | 'used' | 'missing' | 'corrupt' | 'stale' };
+  stats: {
+    files: number;
+    rendered: number;
+    fromCache: number;
+    workers: number;
+    cache: 'off' | 'used' | 'missing' | 'corrupt' | 'stale';
+    /** Milliseconds spent in each step (for --debug and benchmarks). */
+    timings: { discover: number; compile: number; cacheSave: number; validate: number; write: number };
+  };
 }
 
 const SKIPPED_DIRS = new Set(['node_modules']);
@@ -170,7 +178,16 @@ export async function compileCatalog(options: CompileCatalogOptions): Promise<Bu
     throw new CatalogUsageError(`the content root ${options.root ?? process.cwd()} does not exist`);
   }
   const generator = options.generator ?? { name: 'selfhelp', version: CATALOG_VERSION };
+  let clock = performance.now();
+  const lap = (): number => {
+    const now = performance.now();
+    const ms = Math.round(now - clock);
+    clock = now;
+    return ms;
+  };
+  const timings = { discover: 0, compile: 0, cacheSave: 0, validate: 0, write: 0 };
   const files = discover(options.paths ?? ['articles'], root);
+  timings.discover = lap();
 
   const cache = options.cache === false ? undefined : BuildCache.load(resolve(options.cache ?? join('.selfhelp-cache', 'catalog.json')), configKey(root, generator));
   const depHashes = new Map<string, string | null>();
@@ -225,7 +242,9 @@ export async function compileCatalog(options: CompileCatalogOptions): Promise<Bu
     const compiler = new ArticleCompiler(root);
     for (const task of pending) onResult(compiler.compile(task.path, task.text));
   }
+  timings.compile = lap();
   cache?.save();
+  timings.cacheSave = lap();
 
   const assembly = assemble(compiled);
   const outDir = resolve(options.outDir);
@@ -236,7 +255,7 @@ export async function compileCatalog(options: CompileCatalogOptions): Promise<Bu
     invalid: assembly.invalid,
     excluded: assembly.excluded,
     outputs: [],
-    stats: { files: files.length, rendered, fromCache, workers: workerUrl ? threads : 0, cache: cache ? (cache.loadProblem as BuildResult['stats']['cache']) ?? 'used' : 'off' },
+    stats: { files: files.length, rendered, fromCache, workers: workerUrl ? threads : 0, cache: cache ? (cache.loadProblem as BuildResult['stats']['cache']) ?? 'used' : 'off', timings },
   };
   if (assembly.invalid.length > 0 && !options.skipInvalid) return result;
 
@@ -246,6 +265,7 @@ export async function compileCatalog(options: CompileCatalogOptions): Promise<Bu
   const problems = validateCatalog(plainCatalog(catalog));
   for (const [cloud, c] of clouds) problems.push(...validateCatalog(plainCatalog({ ...c, articles: [] })).map((p) => `clouds/${cloud}.json: ${p}`));
   if (problems.length > 0) throw new CatalogSchemaError(`the catalog does not match catalog.schema.json: ${problems.slice(0, 5).join('; ')}`);
+  timings.validate = lap();
 
   const articleText = new Map(assembly.articles.map((a) => [a, JSON.stringify(a)]));
   const outputs = new Map<string, Iterable<string>>();
@@ -259,6 +279,7 @@ export async function compileCatalog(options: CompileCatalogOptions): Promise<Bu
   }
   const beforeSwap = options.beforeSwap;
   const sizes = await writeDirAtomic(outDir, outputs, beforeSwap ? { marker: 'catalog.json', beforeSwap } : { marker: 'catalog.json' });
+  timings.write = lap();
   result.written = true;
   result.outputs = [...sizes].map(([path, bytes]) => ({ path, bytes, articles: counts.get(path) ?? 0 }));
   return result;
