@@ -220,6 +220,7 @@ export class ArticleCompiler {
       const { start, end } = { start: include.range.start.offset, end: include.range.end.offset };
       const result = spliceInclude(tree, start, end, children, isOwnLine(file.source, start, end));
       if (result === 'misplaced') error('include-misplaced', `The include "${include.path}" sits inside a heading or table cell, and its content is more than one paragraph.`, include);
+      else if (result === 'not-found') error('include-misplaced', `The include "${include.path}" sits inside raw HTML, where it cannot be resolved.`, include);
     }
   }
 }

@@ -155,3 +155,13 @@ describe('include errors', () => {
     expect(result.invalid[0]!.errors.map((e) => [e.code, e.line, e.column])).toEqual([['include-misplaced', 2, 9]]);
   });
 });
+
+test('an include inside a raw HTML block cannot be resolved', async () => {
+  const { result } = await build({
+    'articles/a.md': `${head('a')}# A\n\n<div>\n[!INCLUDE [x](../inc/x.md)]\n</div>\n`,
+    'inc/x.md': 'X.\n',
+  });
+  expect(result.invalid[0]!.errors.map((e) => [e.code, e.message, e.line, e.column])).toEqual([
+    ['include-misplaced', 'The include "../inc/x.md" sits inside raw HTML, where it cannot be resolved.', 5, 1],
+  ]);
+});
