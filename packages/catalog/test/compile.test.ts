@@ -226,3 +226,17 @@ describe('catalog.schema.json', () => {
     expect(validate(cloud)).toBe(false);
   });
 });
+
+describe('hostile input', () => {
+  test('__proto__ and constructor keys stay plain data in metadata and in the JSON body', async () => {
+    const d = project({
+      'a/p.md': `<properties articleId="proto" selfHelpType="generic" __proto__="polluted" constructor="c" />\n# P\n---\n{ "__proto__": { "isAdmin": true }, "constructor": 1, "ok": [1, 2] }\n---\n`,
+    });
+    const r = await compileCatalog({ root: d, paths: [join(d, 'a')], outDir: join(d, 'out'), cache: false });
+    expect(r.written).toBe(true);
+    const text = readFileSync(join(d, 'out', 'catalog.json'), 'utf8');
+    expect(text).toContain('"__proto__":"polluted","constructor":"c"');
+    expect(text).toContain('"body":{"__proto__":{"isAdmin":true},"constructor":1,"ok":[1,2]}');
+    expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
+  });
+});
