@@ -11,11 +11,32 @@ function skipBlanks(source: string, i: number, end: number): number {
   return i;
 }
 
+/** Finds `]` and `)` before a limit; remembers the last answer so repeated searches stay linear. */
+class NextChar {
+  private at = new Map<string, { from: number; limit: number; found: number }>();
+  constructor(private readonly source: string) {}
+  find(ch: string, from: number, limit: number): number {
+    const memo = this.at.get(ch);
+    if (memo && memo.limit === limit && memo.from <= from && (memo.found === -1 || memo.found >= from)) return memo.found;
+    let found = -1;
+    for (let k = from; k < limit; k++) {
+      if (this.source[k] === ch) {
+        found = k;
+        break;
+      }
+    }
+    this.at.set(ch, { from, limit, found });
+    return found;
+  }
+}
+
 export function scanIncludes(source: string, from: number, to: number, excluded: readonly [number, number][], lines: LineIndex, sink: DiagnosticSink): Include[] {
   const includes: Include[] = [];
   const re = new RegExp(START.source, START.flags);
   re.lastIndex = from;
   let ex = 0;
+  let lineEnd = -1;
+  const next = new NextChar(source);
   for (let m = re.exec(source); m !== null && m.index < to; m = re.exec(source)) {
     const start = m.index;
     while (ex < excluded.length && (excluded[ex] as [number, number])[1] <= start) ex++;
@@ -25,7 +46,7 @@ export function scanIncludes(source: string, from: number, to: number, excluded:
       continue;
     }
     const legacy = (m[1] as string).toLowerCase() !== '!';
-    const lineEnd = lines.lineEnd(start, source);
+    if (start >= lineEnd) lineEnd = lines.lineEnd(start, source); // once per line: linear overall
     const fail = (): void => {
       sink.add('include-malformed', 'Malformed include: write [!INCLUDE [title](path)].', start, Math.min(lineEnd, start + m![0].length), 'error');
       re.lastIndex = start + m![0].length;
@@ -35,8 +56,8 @@ export function scanIncludes(source: string, from: number, to: number, excluded:
       fail();
       continue;
     }
-    const titleEnd = source.indexOf(']', i + 1);
-    if (titleEnd === -1 || titleEnd >= lineEnd) {
+    const titleEnd = next.find(']', i + 1, lineEnd);
+    if (titleEnd === -1) {
       fail();
       continue;
     }
@@ -46,8 +67,8 @@ export function scanIncludes(source: string, from: number, to: number, excluded:
       fail();
       continue;
     }
-    const pathEnd = source.indexOf(')', i + 1);
-    if (pathEnd === -1 || pathEnd >= lineEnd) {
+    const pathEnd = next.find(')', i + 1, lineEnd);
+    if (pathEnd === -1) {
       fail();
       continue;
     }

@@ -156,8 +156,9 @@ function tagAttributes(source: string, i: number, limit: number): { attrs: Map<s
     let ve: number;
     if (q === 34 || q === 39) {
       vs = i + 1;
-      ve = source.indexOf(q === 34 ? '"' : "'", vs);
-      if (ve === -1 || ve >= limit) return { attrs, end: limit };
+      ve = vs;
+      while (ve < limit && source.charCodeAt(ve) !== q) ve++;
+      if (ve >= limit) return { attrs, end: limit };
       i = ve + 1;
     } else {
       vs = i;
@@ -181,9 +182,9 @@ function htmlLinks(source: string, nodes: CollectedNodes, lines: LineIndex, out:
     let i = source.indexOf('<', from);
     while (i !== -1 && i < limit) {
       if (source.startsWith('<!--', i)) {
-        const e = source.indexOf('-->', i + 4);
-        if (e === -1 || e >= limit) break;
-        i = source.indexOf('<', e + 3);
+        const rel = source.slice(i + 4, limit).indexOf('-->');
+        if (rel === -1) break;
+        i = source.indexOf('<', i + 4 + rel + 3);
         continue;
       }
       const name = /^<(a|img)(?=[\s/>])/i.exec(source.slice(i, i + 5));

@@ -7,6 +7,7 @@ import { scanIncludes } from './includes.js';
 import { findJsonFences, parseJsonBody } from './json-body.js';
 import { LineIndex } from './line-index.js';
 import { extractLinks } from './links.js';
+import { checkMarkdownComplexity } from './markdown-guard.js';
 import { blankRegions, collectNodes, emptyRoot, parseMarkdown, type CollectedNodes } from './markdown.js';
 import { scanMarkers } from './markers.js';
 import { getMetaString, metadataFields } from './metadata.js';
@@ -126,8 +127,12 @@ export function parseArticle(source: string, options: ParseOptions = {}): Articl
   };
   let nodes: CollectedNodes = { headings: [], links: [], definitions: [], html: [], text: [], code: [] };
   try {
-    article.tree = parseMarkdown(blankRegions(text, regions));
-    nodes = collectNodes(article.tree);
+    const blanked = blankRegions(text, regions);
+    const guard = checkMarkdownComplexity(blanked, options.maxMarkdownLength, text.length - regions.reduce((sum, [s, e]) => sum + (e - s), 0));
+    if (guard.ok) {
+      article.tree = parseMarkdown(blanked);
+      nodes = collectNodes(article.tree);
+    } else sink.add(guard.code, guard.message, guard.offset, guard.offset, 'error');
   } catch (error) {
     internalError(sink, 'Markdown body', error);
   }

@@ -229,6 +229,11 @@ export type ArticleMetadata = Pick<
 export interface ParseOptions {
   /** The file's path (used in the model and messages). */
   path?: string;
+  /**
+   * Bodies longer than this many characters are not parsed as Markdown (a `markdown-too-large`
+   * diagnostic; the tree stays empty). Default 524288, five times the largest real article.
+   */
+  maxMarkdownLength?: number;
 }
 
 /**
