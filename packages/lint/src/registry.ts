@@ -5,16 +5,66 @@ import type { ProjectRule, Rule, RuleMeta } from '@selfhelp/rules';
 import { ConfigError } from './errors.js';
 
 export interface RuleRegistry {
-  /** Per-file rules by id. */
+  /** Per-file rules by id (their code: empty until `loaded`). */
   rules: Map<string, Rule>;
-  /** Cross-article rules by id. */
+  /** Cross-article rules by id (their code: empty until `loaded`). */
   projectRules: Map<string, ProjectRule>;
+  /** Ids of the per-file and of the cross-article rules, known before any rule code is loaded. */
+  ruleIds: Set<string>;
+  projectRuleIds: Set<string>;
   /** The engine's own ids. */
   engineRules: Map<string, RuleMeta>;
   /** Every rule's metadata (per-file, cross-article, engine), sorted by id. */
   metas: RuleMeta[];
   /** Changes when any rule's metadata or check changes: part of the cache key. */
   hash: string;
+  /**
+   * False when the registry was rebuilt from the cache's rule manifest (a warm run): `rules` and
+   * `projectRules` are filled by `LoadedConfig.loadRuleCode()` only if some file must be linted.
+   */
+  loaded: boolean;
+}
+
+/** What the cache keeps of a registry so a warm run need not import any rule. */
+export interface RegistryManifest {
+  format: 'selfhelp-rules';
+  /** Fingerprint of the rule modules (files, sizes, mtimes) and the lint version. */
+  fp: string;
+  hash: string;
+  /** Metadata of the per-file and cross-article rules (not the engine ids). */
+  metas: RuleMeta[];
+  projectRuleIds: string[];
+}
+
+export function manifestOf(registry: RuleRegistry, fp: string): RegistryManifest {
+  return {
+    format: 'selfhelp-rules',
+    fp,
+    hash: registry.hash,
+    metas: registry.metas.filter((m) => !registry.engineRules.has(m.id)),
+    projectRuleIds: [...registry.projectRuleIds],
+  };
+}
+
+function engineRuleMap(): Map<string, RuleMeta> {
+  return new Map<string, RuleMeta>([
+    [PARSE_RULE.id, PARSE_RULE],
+    [UNUSED_DISABLE_RULE.id, UNUSED_DISABLE_RULE],
+  ]);
+}
+
+/** A registry with metadata only, from a manifest whose fingerprint matched. */
+export function registryFromManifest(m: RegistryManifest): RuleRegistry {
+  const engineRules = engineRuleMap();
+  const projectRuleIds = new Set(m.projectRuleIds);
+  const ruleIds = new Set(m.metas.map((x) => x.id).filter((id) => !projectRuleIds.has(id)));
+  const metas = [...m.metas, ...engineRules.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { rules: new Map(), projectRules: new Map(), ruleIds, projectRuleIds, engineRules, metas, hash: m.hash, loaded: false };
+}
+
+export function isManifest(value: unknown): value is RegistryManifest {
+  const v = value as RegistryManifest | null;
+  return typeof v === 'object' && v !== null && v.format === 'selfhelp-rules' && typeof v.fp === 'string' && typeof v.hash === 'string' && Array.isArray(v.metas) && Array.isArray(v.projectRuleIds);
 }
 
 const noDocs = { incorrect: [], correct: [] };
@@ -89,10 +139,7 @@ export function buildRegistry(
 ): RuleRegistry {
   const rules = new Map<string, Rule>();
   const projectRules = new Map<string, ProjectRule>();
-  const engineRules = new Map<string, RuleMeta>([
-    [PARSE_RULE.id, PARSE_RULE],
-    [UNUSED_DISABLE_RULE.id, UNUSED_DISABLE_RULE],
-  ]);
+  const engineRules = engineRuleMap();
   const origin = new Map<string, string>();
   const hash = createHash('sha256');
   const add = (rule: LoadedRule, from: string) => {
@@ -110,7 +157,16 @@ export function buildRegistry(
   for (const p of plugins) for (const r of rulesOfModule(p.module, p.name)) add(r, `plugin "${p.name}"`);
   const metas = [...rules.values(), ...projectRules.values()].map((r) => r.meta).concat([...engineRules.values()]);
   metas.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { rules, projectRules, engineRules, metas, hash: hash.digest('hex').slice(0, 16) };
+  return {
+    rules,
+    projectRules,
+    ruleIds: new Set(rules.keys()),
+    projectRuleIds: new Set(projectRules.keys()),
+    engineRules,
+    metas,
+    hash: hash.digest('hex').slice(0, 16),
+    loaded: true,
+  };
 }
 
 /** Loads the built-in rules lazily (they pull in the parser). */

@@ -64,24 +64,24 @@ describe('cache', () => {
 
   it('ignores a corrupt cache, a foreign file and a cache of another version, and rebuilds it', async () => {
     const { dir, files, cacheLocation } = await setup();
-    for (const content of ['{"format":"selfhelp-lint-cache", trunc', '{"hello":"world"}', JSON.stringify({ format: 'selfhelp-lint-cache', version: 1, tool: '0.0.0-other', entries: {} }), '\u0000\u0001binary']) {
+    for (const content of ['{"format":"selfhelp-lint-cache", trunc', '{"hello":"world"}', '{}\n' + JSON.stringify({ format: 'selfhelp-lint-cache', version: 2, tool: '0.0.0-other', entries: {} }), '\u0000\u0001binary']) {
       writeFileSync(cacheLocation, content);
       const run = await lintFiles(files, { config: await config(dir), cwd: dir, cacheLocation });
       expect(run.stats).toMatchObject({ linted: 2, cached: 0 });
       expect(run.stats.cacheDiscarded).toMatch(/^(corrupt|not a cache of this selfhelp version)$/);
-      const written = JSON.parse(readFileSync(cacheLocation, 'utf8').split('\n')[0]!) as { format: string; tool: string; entries: object };
+      const written = JSON.parse(readFileSync(cacheLocation, 'utf8').split('\n')[1]!) as { format: string; tool: string; entries: object };
       expect([written.format, written.tool, Object.keys(written.entries).length]).toEqual(['selfhelp-lint-cache', LINT_VERSION, 2]);
     }
     // A corrupt entry inside a valid cache is a miss for that file only.
-    const [main, summaries] = readFileSync(cacheLocation, 'utf8').split('\n') as [string, string];
+    const [manifest, main, summaries] = readFileSync(cacheLocation, 'utf8').split('\n') as [string, string, string];
     const data = JSON.parse(main) as { entries: Record<string, { msg: string }> };
     data.entries[files[0]!]!.msg = '[{"ruleId"';
-    writeFileSync(cacheLocation, JSON.stringify(data) + '\n' + summaries);
+    writeFileSync(cacheLocation, manifest + '\n' + JSON.stringify(data) + '\n' + summaries);
     const run = await lintFiles(files, { config: await config(dir), cwd: dir, cacheLocation });
     expect(run.stats).toMatchObject({ linted: 1, cached: 1 });
     // A corrupt summaries line only costs a metadata parse when cross-article checks need summaries.
     writeFileSync(join(dir, 'articles/c.md'), article('a', '# C\n'));
-    writeFileSync(cacheLocation, readFileSync(cacheLocation, 'utf8').split('\n')[0] + '\n{"broken');
+    writeFileSync(cacheLocation, readFileSync(cacheLocation, 'utf8').split('\n').slice(0, 2).join('\n') + '\n{"broken');
     const cross = await lintFiles(files, { config: await config(dir), cwd: dir, cacheLocation });
     expect(cross.stats).toMatchObject({ linted: 0, cached: 2, summarized: 3 });
     expect(cross.results[0]!.messages.map((m) => m.message)).toEqual(['articleId "a" is also used by articles/c.md.', 'Unexpected foo.']);
@@ -116,5 +116,43 @@ describe('cache', () => {
     expect(resolveCacheLocation(dir, 'x.json')).toBe(join(dir, 'x.json'));
     expect(resolveCacheLocation(dir, 'sub')).toBe(join(dir, 'sub', '.selfhelpcache'));
     expect(resolveCacheLocation(dir, 'new/')).toBe(join(dir, 'new', '.selfhelpcache'));
+  });
+});
+
+describe('rule manifest', () => {
+  const pluginText = (message: string) =>
+    `export const rules = [{ meta: { id: 'says', description: 'd', category: 'content', severity: 'warning', fixable: false, appliesTo: { kinds: ['selfhelp'] }, docs: { rationale: 'r', incorrect: [], correct: [] } }, check(c) { c.report({ message: ${JSON.stringify(message)}, range: c.article.bodyRange }); } }];`;
+
+  it('a warm run takes the rules from the cache manifest and never loads rule code; a changed plugin is noticed', async () => {
+    const dir = tree({ 'selfhelp.config.json': JSON.stringify({ plugins: ['./plugin.mjs'] }), 'plugin.mjs': pluginText('first'), 'articles/a.md': article('a', '# A\n') });
+    const cacheLocation = join(dir, '.selfhelpcache');
+    const files = [join(dir, 'articles/a.md')];
+    const load = () => loadConfig({ cwd: dir, builtInRules: false, snapshot: cacheLocation });
+    const cold = await load();
+    expect(cold.registry.loaded).toBe(true);
+    const first = await lintFiles(files, { config: cold, cwd: dir, cacheLocation });
+    expect(first.results[0]!.messages.map((m) => m.message)).toEqual(['first']);
+
+    const warm = await load();
+    expect(warm.registry.loaded).toBe(false);
+    expect(warm.registry.metas.map((m) => m.id)).toEqual(['parse', 'says', 'unused-disable']);
+    expect(warm.hash).toBe(cold.hash);
+    const second = await lintFiles(files, { config: warm, cwd: dir, cacheLocation });
+    expect(second.stats).toMatchObject({ cached: 1, linted: 0 });
+    expect(second.results).toEqual(first.results);
+    expect(warm.registry.loaded).toBe(false);
+
+    // A file that must be linted loads the code on demand.
+    writeFileSync(files[0]!, article('a', '# A changed\n'));
+    const third = await lintFiles(files, { config: warm, cwd: dir, cacheLocation });
+    expect(warm.registry.loaded).toBe(true);
+    expect(third.results[0]!.messages.map((m) => m.message)).toEqual(['first']);
+
+    writeFileSync(join(dir, 'plugin.mjs'), pluginText('second, longer'));
+    const changed = await load();
+    expect(changed.registry.loaded).toBe(true);
+    const fourth = await lintFiles(files, { config: changed, cwd: dir, cacheLocation });
+    expect(fourth.stats).toMatchObject({ cached: 0, linted: 1 });
+    expect(fourth.results[0]!.messages.map((m) => m.message)).toEqual(['second, longer']);
   });
 });

@@ -225,7 +225,8 @@ export async function run(argv: string[]): Promise<number> {
   const cwd = process.cwd();
   const lint = await import('@selfhelp/lint');
   try {
-    const config = await lint.loadConfig({ cwd, ...(flags.config ? { configFile: flags.config } : {}) });
+    const cacheLocation = flags.cache ? lint.resolveCacheLocation(cwd, flags.cacheLocation) : false;
+    const config = await lint.loadConfig({ cwd, ...(flags.config ? { configFile: flags.config } : {}), ...(cacheLocation ? { snapshot: cacheLocation } : {}) });
     const plan = await selectInputs(flags, config, cwd);
     const progress = progressPrinter(process.stderr.isTTY === true && !flags.debug);
     const { results: linted, stats } = await lint.lintFiles(plan.inputs, {
@@ -233,7 +234,7 @@ export async function run(argv: string[]): Promise<number> {
       cwd,
       ...(plan.source ? { source: plan.source } : {}),
       fix: flags.fix || flags.fixDryRun,
-      cacheLocation: flags.cache ? lint.resolveCacheLocation(cwd, flags.cacheLocation) : false,
+      cacheLocation,
       concurrency: flags.concurrency,
       ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
     });
@@ -269,7 +270,8 @@ export async function run(argv: string[]): Promise<number> {
         cwd,
         color: !out && flags.format === 'stylish' && colorEnabled(process.stdout),
         rules: config.registry.metas,
-        ruleUrl: (await import('@selfhelp/rules')).ruleUrl,
+        // Only SARIF links rule docs; importing @selfhelp/rules would load every rule.
+        ...(flags.format === 'sarif' ? { ruleUrl: (await import('@selfhelp/rules')).ruleUrl } : {}),
       });
       await writer.write(reporter.begin());
       for (const r of shown) await writer.write(reporter.file(r));

@@ -1,6 +1,6 @@
 // Finds, reads, validates and resolves selfhelp.config.json into what the engine needs per file.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -8,7 +8,7 @@ import picomatch from 'picomatch';
 import type { RuleMeta, RuleSeverity } from '@selfhelp/rules';
 import { ConfigError } from '../errors.js';
 import { relativePosix } from '../paths.js';
-import { buildRegistry, loadBuiltInRules, type RuleRegistry } from '../registry.js';
+import { buildRegistry, isManifest, loadBuiltInRules, manifestOf, registryFromManifest, type RegistryManifest, type RuleRegistry } from '../registry.js';
 import { LINT_VERSION } from '../version.js';
 import { closest, validateConfig, type RuleSetting, type SelfhelpConfig } from './validate.js';
 
@@ -59,6 +59,10 @@ export interface LoadedConfig {
   rulesFor(absPath: string): FileRules;
   /** True when the config's `ignores` (or the built-in node_modules/.git ignores) cover the path. */
   isIgnored(absPath: string): boolean;
+  /** Loads the rule code if the registry came from a manifest (no-op otherwise). */
+  loadRuleCode(): Promise<void>;
+  /** The registry's manifest as one JSON line, for the cache to keep. Undefined when it cannot be fingerprinted. */
+  registryManifest: string | undefined;
 }
 
 export interface LoadConfigOptions {
@@ -73,6 +77,11 @@ export interface LoadConfigOptions {
   builtInRules?: boolean;
   /** Rule modules given as objects (API use and tests), loaded after the config's `plugins`. Not available in worker threads. */
   pluginModules?: { name: string; module: Record<string, unknown> }[];
+  /**
+   * A lint cache file whose rule manifest may stand in for importing the rules: when the rule modules'
+   * fingerprint matches, no rule code is loaded until `loadRuleCode()` (a warm run never loads it).
+   */
+  snapshot?: string;
 }
 
 /** The nearest selfhelp.config.json at or above `start`. */
@@ -133,19 +142,25 @@ function toNumeric(severity: RuleSeverity): 0 | 1 | 2 {
   return severity === 'error' ? 2 : severity === 'warning' ? 1 : 0;
 }
 
-async function importPlugin(name: string, baseDir: string): Promise<Record<string, unknown>> {
-  let url: string;
+/** Where a plugin module is: its URL for import(), and its file when known (for the rule manifest's fingerprint). */
+function resolvePlugin(name: string, baseDir: string): { url: string; file?: string } {
   if (name.startsWith('.') || isAbsolute(name)) {
     const path = resolve(baseDir, name);
     if (!existsSync(path)) throw new ConfigError(`plugin "${name}" not found at ${path}`);
-    url = pathToFileURL(path).href;
-  } else {
-    try {
-      url = pathToFileURL(createRequire(join(baseDir, 'selfhelp.config.json')).resolve(name)).href;
-    } catch {
-      url = name; // ESM-only packages: let import() resolve it
-    }
+    // The file's stamp in the URL: a long-lived process (an editor, tests) imports an edited plugin afresh.
+    const s = statSync(path);
+    return { url: `${pathToFileURL(path).href}?v=${s.size}-${s.mtimeMs}`, file: path };
   }
+  try {
+    const file = createRequire(join(baseDir, 'selfhelp.config.json')).resolve(name);
+    return { url: pathToFileURL(file).href, file };
+  } catch {
+    return { url: name }; // ESM-only packages: let import() resolve it
+  }
+}
+
+async function importPlugin(name: string, baseDir: string): Promise<Record<string, unknown>> {
+  const { url } = resolvePlugin(name, baseDir);
   try {
     return (await import(url)) as Record<string, unknown>;
   } catch (error) {
@@ -159,9 +174,10 @@ function settingParts(setting: RuleSetting): { severity: RuleSeverity; options?:
 }
 
 async function checkRuleSettings(rules: Record<string, RuleSetting>, where: string, registry: RuleRegistry): Promise<void> {
-  const known = [...registry.rules.keys(), ...registry.projectRules.keys(), ...registry.engineRules.keys()];
+  const byId = new Map(registry.metas.map((m) => [m.id, m]));
+  const known = [...byId.keys()];
   for (const [id, setting] of Object.entries(rules)) {
-    const meta = registry.rules.get(id)?.meta ?? registry.projectRules.get(id)?.meta ?? registry.engineRules.get(id);
+    const meta = byId.get(id);
     if (!meta) {
       const hint = closest(id, known);
       throw new ConfigError(`${where}.${id}: unknown rule${hint ? ` (did you mean "${hint}"?)` : ''}; run \`selfhelp rules\` for the list`);
@@ -183,6 +199,77 @@ function globMatcher(globs: string | string[] | undefined): ((rel: string) => bo
   if (globs === undefined) return undefined;
   const list = (Array.isArray(globs) ? globs : [globs]).map((g) => (g.endsWith('/') ? g + '**' : g));
   return picomatch(list, { dot: true });
+}
+
+/**
+ * A fingerprint of the rule code: every module file of @selfhelp/rules (its dist and src folders) and of
+ * the plugins, by path, size and mtime, plus the lint version. Undefined when a plugin's file is unknown.
+ */
+function rulesFingerprint(builtIn: boolean, plugins: { url: string; file?: string }[]): string | undefined {
+  try {
+    return fingerprintFiles(builtIn, plugins);
+  } catch {
+    return undefined; // a file vanished meanwhile: no manifest this run
+  }
+}
+
+function fingerprintFiles(builtIn: boolean, plugins: { url: string; file?: string }[]): string | undefined {
+  const hash = createHash('sha256').update(LINT_VERSION);
+  const add = (file: string) => {
+    const s = statSync(file);
+    hash.update(`${file}\0${s.size}\0${s.mtimeMs}\0`);
+  };
+  if (builtIn) {
+    let entry: string;
+    try {
+      entry = createRequire(import.meta.url).resolve('@selfhelp/rules');
+    } catch {
+      return undefined;
+    }
+    const pkg = dirname(dirname(entry));
+    for (const folder of ['dist', 'src']) {
+      const dir = join(pkg, folder);
+      if (!existsSync(dir)) continue;
+      const files = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => /\.(js|ts|json)$/.test(f) && !f.endsWith('.d.ts')).sort();
+      for (const f of files) add(join(dir, f));
+    }
+  }
+  for (const p of plugins) {
+    if (!p.file) return undefined;
+    add(p.file);
+  }
+  return hash.digest('hex').slice(0, 24);
+}
+
+/** The rule manifest on the first line of a cache file, if there is a valid one. */
+function readManifest(cacheFile: string): RegistryManifest | undefined {
+  let fd: number;
+  try {
+    fd = openSync(cacheFile, 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(256 * 1024);
+      const n = readSync(fd, chunk, 0, chunk.length, total);
+      if (n === 0) break;
+      const view = chunk.subarray(0, n);
+      const newline = view.indexOf(10);
+      chunks.push(newline === -1 ? view : view.subarray(0, newline));
+      if (newline !== -1) break;
+      total += n;
+      if (total > 64 * 1024 * 1024) return undefined;
+    }
+    const parsed: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    return isManifest(parsed) ? parsed : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Loads and resolves the configuration. Throws ConfigError with a one-line message on any problem. */
@@ -212,11 +299,29 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Loade
     }
   };
 
-  const builtIn = options.builtInRules === false ? { rules: [], crossArticleRules: [] } : await loadBuiltInRules();
-  const plugins: { name: string; module: Record<string, unknown> }[] = [];
-  for (const name of config.plugins ?? []) plugins.push({ name, module: await wrap(() => importPlugin(name, baseDir)) });
-  plugins.push(...(options.pluginModules ?? []));
-  const registry = await wrap(() => buildRegistry(builtIn, plugins));
+  const importAll = async (): Promise<RuleRegistry> => {
+    const builtIn = options.builtInRules === false ? { rules: [], crossArticleRules: [] } : await loadBuiltInRules();
+    const plugins: { name: string; module: Record<string, unknown> }[] = [];
+    for (const name of config.plugins ?? []) plugins.push({ name, module: await wrap(() => importPlugin(name, baseDir)) });
+    plugins.push(...(options.pluginModules ?? []));
+    return wrap(() => buildRegistry(builtIn, plugins));
+  };
+  // A warm run takes the rules' metadata from the cache's manifest when the rule modules are unchanged.
+  const fp = options.pluginModules?.length ? undefined : await wrap(() => rulesFingerprint(options.builtInRules !== false, (config.plugins ?? []).map((p) => resolvePlugin(p, baseDir))));
+  let registry: RuleRegistry | undefined;
+  if (fp !== undefined && options.snapshot) {
+    const manifest = readManifest(options.snapshot);
+    if (manifest && manifest.fp === fp) registry = registryFromManifest(manifest);
+  }
+  registry ??= await importAll();
+  const registryManifest = fp === undefined ? undefined : JSON.stringify(manifestOf(registry, fp));
+  const loadRuleCode = async () => {
+    if (registry.loaded) return;
+    const full = await importAll();
+    registry.rules = full.rules;
+    registry.projectRules = full.projectRules;
+    registry.loaded = true;
+  };
   if (config.rules) await wrap(() => checkRuleSettings(config.rules!, 'rules', registry));
   for (const [i, o] of (config.overrides ?? []).entries()) await wrap(() => checkRuleSettings(o.rules, `overrides[${i}].rules`, registry));
 
@@ -288,6 +393,8 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Loade
     hash,
     spec: { cwd, ...(file ? { configFile: file } : {}), ...(options.config ? { inline: options.config } : {}), ...(options.noConfigLookup ? { noConfigLookup: true } : {}), ...(options.builtInRules === false ? { builtInRules: false } : {}) },
     rulesFor,
+    loadRuleCode,
+    registryManifest,
     isIgnored: (absPath) => {
       const rel = relativePosix(baseDir, absPath);
       return builtInIgnored(rel) || ignoreMatch(rel);

@@ -15,7 +15,7 @@ import type { PackedSummary } from './summary.js';
 
 export const DEFAULT_CACHE_FILE = '.selfhelpcache';
 const FORMAT = 'selfhelp-lint-cache';
-const FORMAT_VERSION = 1;
+const FORMAT_VERSION = 2;
 
 /**
  * One file. Findings, directives and summary are kept as JSON text inside the cache file, so loading
@@ -48,9 +48,9 @@ export interface CrossEntry {
 }
 
 /**
- * The file holds two JSON documents on two lines: first this, then the summaries (absolute path to
- * [content hash, PackedSummary JSON]). The second line is parsed only when a cross-article check must
- * be recomputed, so a warm run never pays for it.
+ * The file holds three JSON documents on three lines: the rule manifest (what `loadConfig` reads to skip
+ * importing the rules on a warm run), this, then the summaries (absolute path to [content hash,
+ * PackedSummary JSON]). The summaries line is read only when a cross-article check must be recomputed.
  */
 interface CacheFile {
   format: typeof FORMAT;
@@ -114,8 +114,8 @@ function isValid(value: unknown): value is CacheFile {
   );
 }
 
-/** The first line of a file (the cache's main document) and the byte offset after it; reads no further than needed. */
-function readFirstLine(path: string): { text: string; rest: number | undefined } | undefined {
+/** The first `count` lines of a file and the byte offset after them; reads no further than needed. */
+function readLines(path: string, count: number): { lines: string[]; rest: number | undefined } | undefined {
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -123,20 +123,28 @@ function readFirstLine(path: string): { text: string; rest: number | undefined }
     return undefined;
   }
   try {
-    const chunks: Buffer[] = [];
-    let total = 0;
+    const lines: string[] = [];
+    let chunks: Buffer[] = [];
+    let position = 0;
     for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.max(1 << 20, total));
-      const n = readSync(fd, chunk, 0, chunk.length, total);
-      if (n === 0) return { text: Buffer.concat(chunks).toString('utf8'), rest: undefined };
-      const view = chunk.subarray(0, n);
-      const newline = view.indexOf(10);
-      if (newline !== -1) {
-        chunks.push(view.subarray(0, newline));
-        return { text: Buffer.concat(chunks).toString('utf8'), rest: total + newline + 1 };
+      const chunk = Buffer.allocUnsafe(Math.max(1 << 20, position));
+      const n = readSync(fd, chunk, 0, chunk.length, position);
+      if (n === 0) {
+        lines.push(Buffer.concat(chunks).toString('utf8'));
+        return { lines, rest: undefined };
       }
-      chunks.push(view);
-      total += n;
+      let view = chunk.subarray(0, n);
+      let consumed = 0;
+      for (let newline = view.indexOf(10); newline !== -1; newline = view.indexOf(10)) {
+        chunks.push(view.subarray(0, newline));
+        lines.push(Buffer.concat(chunks).toString('utf8'));
+        chunks = [];
+        consumed += newline + 1;
+        view = view.subarray(newline + 1);
+        if (lines.length === count) return { lines, rest: position + consumed };
+      }
+      chunks.push(Buffer.from(view));
+      position += n;
     }
   } catch {
     return undefined;
@@ -158,13 +166,19 @@ export class LintCache {
   /** Why the cache on disk was not used, if it was not (for --debug). */
   readonly discarded: string | undefined;
 
-  constructor(path: string) {
+  /** The rule manifest line to write first (`LoadedConfig.registryManifest`). */
+  readonly #manifest: string;
+
+  constructor(path: string, manifest: string | undefined = undefined) {
     this.path = path;
+    this.#manifest = manifest ?? '{}';
     let entries = new Map<string, CacheEntry>();
     let discarded: string | undefined;
-    const first = readFirstLine(path);
-    if (first !== undefined) {
-      const { text, rest } = first;
+    const read = readLines(path, 2);
+    if (read !== undefined) {
+      const [manifestLine, text = '', ] = read.lines;
+      const rest = read.rest;
+      if (manifestLine !== this.#manifest) this.#dirty = true; // the rules changed: rewrite the manifest
       try {
         const parsed: unknown = JSON.parse(text);
         if (isValid(parsed)) {
@@ -249,7 +263,7 @@ export class LintCache {
     const summaries = this.#summaries ? JSON.stringify(Object.fromEntries(this.#summaries)) : '{}';
     try {
       mkdirSync(dirname(this.path), { recursive: true });
-      writeFileAtomic(this.path, JSON.stringify(file) + '\n' + summaries);
+      writeFileAtomic(this.path, this.#manifest + '\n' + JSON.stringify(file) + '\n' + summaries);
       this.#dirty = false;
       this.#summariesDirty = false;
       return true;

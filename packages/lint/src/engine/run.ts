@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ProjectAccess } from '@selfhelp/core';
-import type { ArticleSummary, ProjectRule } from '@selfhelp/rules';
+import type { ArticleSummary } from '@selfhelp/rules';
 import type { FileRules, LoadedConfig } from '../config/load.js';
 import { comparePaths, createIgnoreFilter, type IgnoreFilter } from '../discover.js';
 import { diskSource, type ContentSource, type FileStat } from '../fs.js';
@@ -110,7 +110,7 @@ export async function lintFiles(inputs: readonly (LintInput | string)[], options
   const cwd = resolve(options.cwd ?? process.cwd());
   const source = options.source ?? diskSource;
   const fix = options.fix ?? false;
-  const cache = options.cacheLocation ? new LintCache(options.cacheLocation) : undefined;
+  const cache = options.cacheLocation ? new LintCache(options.cacheLocation, config.registryManifest) : undefined;
 
   // Inputs: absolute, unique (the last text given for a path wins), sorted.
   const given = new Map<string, string | undefined>();
@@ -202,6 +202,7 @@ export async function lintFiles(inputs: readonly (LintInput | string)[], options
     options.onProgress?.(++done, total);
   };
   let usedWorkers = 0;
+  if (pending.length > 0 && !(workerUrl && threads > 0)) await config.loadRuleCode();
   if (workerUrl && threads > 0) {
     usedWorkers = threads;
     await lintInWorkers(pending, threads, workerUrl, config, fix, onOutcome);
@@ -222,7 +223,7 @@ export async function lintFiles(inputs: readonly (LintInput | string)[], options
   // 3. Cross-article rules over the whole tree of each content root.
   const cross = new Map<string, LintMessage[]>();
   let summarized = 0;
-  if ((options.crossArticle ?? true) && config.registry.projectRules.size > 0) {
+  if ((options.crossArticle ?? true) && config.registry.projectRuleIds.size > 0) {
     summarized = await runCrossArticle(states, config, source, cache, cross);
   }
 
@@ -304,10 +305,10 @@ async function runCrossArticle(
   for (const [root, linted] of groups) {
     const byPath = new Map(linted.map((s) => [s.absPath, s]));
     // The rules to run here, with the options of the first linted file that enables each.
-    const toRun: { id: string; rule: ProjectRule; options: unknown; owner: FileState }[] = [];
-    for (const [id, rule] of config.registry.projectRules) {
+    const toRun: { id: string; options: unknown; owner: FileState }[] = [];
+    for (const id of [...config.registry.projectRuleIds].sort()) {
       const owner = linted.find((s) => s.rules.byId.has(id));
-      if (owner) toRun.push({ id, rule, options: owner.rules.byId.get(id)!.options, owner });
+      if (owner) toRun.push({ id, options: owner.rules.byId.get(id)!.options, owner });
     }
     if (toRun.length === 0) continue;
 
@@ -380,7 +381,10 @@ async function runCrossArticle(
       }
       findings = [];
       let crashed = false;
-      for (const { id, rule, options, owner } of toRun) {
+      await config.loadRuleCode();
+      for (const { id, options, owner } of toRun) {
+        const rule = config.registry.projectRules.get(id);
+        if (!rule) continue;
         try {
           for (const f of rule.checkProject(summaries, options)) {
             const sev = f.severity === 'error' ? 2 : f.severity === 'warning' ? 1 : 0;
