@@ -22,7 +22,7 @@ export { discoverFiles, createIgnoreFilter, comparePaths, type Discovered, type 
 export { lintFiles, type LintInput, type LintFilesOptions, type LintRun, type LintStats } from './engine/run.js';
 export { DEFAULT_CACHE_FILE, resolveCacheLocation } from './engine/cache.js';
 export { parseDirectiveText, applyDirectives, type Directive, type DirectiveKind } from './engine/directives.js';
-export { MAX_FIX_PASSES } from './engine/lint-source.js';
+export { MAX_FIX_PASSES } from './engine/messages.js';
 export { writeFixes, fixDiff } from './engine/fixes.js';
 export { writeFileAtomic, AtomicFileStream } from './atomic.js';
 export { createReporter, isReportFormat, REPORT_FORMATS, summarizeResults, type ReportFormat, type Reporter, type ReporterOptions, type RunSummary } from './reporters/index.js';

@@ -8,10 +8,8 @@ import type { RuleRegistry } from '../registry.js';
 import type { LintMessage } from '../result.js';
 import { applyDirectives, collectDirectives, type Directive } from './directives.js';
 import { packSummary, summarize, type PackedSummary } from './summary.js';
-import { tooLargeMessage } from './messages.js';
+import { MAX_FIX_PASSES, tooLargeMessage } from './messages.js';
 
-/** At most this many fix passes per file. */
-export const MAX_FIX_PASSES = 10;
 
 export interface SourceTask {
   /** Root-relative path, `/` separators: what rules see as `context.path`. */

@@ -1,5 +1,8 @@
 import type { LintMessage } from '../result.js';
 
+/** At most this many fix passes per file. */
+export const MAX_FIX_PASSES = 10;
+
 /** A file too large to parse: one fatal finding, no rules run. */
 export function tooLargeMessage(size: number, max: number): LintMessage {
   return { ruleId: null, severity: 2, message: `File is ${size} bytes, larger than maxFileSize (${max} bytes); not linted.`, line: 1, column: 1, endLine: 1, endColumn: 1, fatal: true };
