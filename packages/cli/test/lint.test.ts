@@ -64,6 +64,7 @@ describe('selfhelp lint', () => {
       [['lint', '--fix', '--fix-dry-run'], 'selfhelp: --fix and --fix-dry-run cannot be used together\n'],
       [['lint', 'missing.md'], 'selfhelp: no such file or folder: missing.md\n'],
       [['lint', '--config', 'none.json'], `selfhelp: config file not found: ${join(dir, 'none.json')}\n`],
+      [['lint', '--no-cache', '-o', 'no/such/dir/report.txt'], `selfhelp: --output: cannot write ${join(dir, 'no/such/dir/report.txt')}: ENOENT\n`],
     ];
     for (const [argv, stderr] of cases) {
       const r = await runCli(dir, argv, NO_TTY);

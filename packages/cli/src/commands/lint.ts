@@ -3,8 +3,8 @@
 // `--changed-since` give index blobs or changed files), the engine, and a post-filter on the results
 // (`postFilter`: `--baseline`). Exit codes as ESLint: 0 clean (warnings allowed), 1 errors or too
 // many warnings, 2 usage, config or internal error.
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { accessSync, constants, existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ContentSource, LintInput, LintResult, LoadedConfig, ReportFormat } from '@selfhelp/lint';
 import { UsageError } from '../usage-error.js';
@@ -180,14 +180,35 @@ function colorEnabled(stream: NodeJS.WriteStream): boolean {
   return stream.isTTY === true;
 }
 
-/** Writes chunks to stdout, waiting when the pipe is full, so a huge report never sits in memory. */
+/**
+ * Writes chunks to stdout, waiting when the pipe is full, so a huge report never sits in memory.
+ * A reader that goes away (`selfhelp lint | head`) ends the output quietly.
+ */
 function stdoutWriter(): { write(chunk: string): Promise<void>; close(): Promise<void> } {
+  let closed = false;
+  const onError = (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') closed = true;
+    else throw error;
+  };
+  process.stdout.on('error', onError);
   return {
     async write(chunk) {
-      if (chunk === '') return;
-      if (!process.stdout.write(chunk)) await new Promise<void>((r) => process.stdout.once('drain', () => r()));
+      if (chunk === '' || closed) return;
+      if (!process.stdout.write(chunk)) {
+        await new Promise<void>((r) => {
+          const done = () => {
+            process.stdout.off('drain', done);
+            process.stdout.off('close', done);
+            r();
+          };
+          process.stdout.once('drain', done);
+          process.stdout.once('close', done);
+        });
+      }
     },
-    async close() {},
+    async close() {
+      process.stdout.off('error', onError);
+    },
   };
 }
 
@@ -224,6 +245,15 @@ export async function run(argv: string[]): Promise<number> {
   const started = performance.now();
   const cwd = process.cwd();
   const lint = await import('@selfhelp/lint');
+  if (flags.output) {
+    // Fail before a long run, not after it.
+    const target = resolve(cwd, flags.output);
+    try {
+      accessSync(dirname(target), constants.W_OK);
+    } catch (error) {
+      throw new UsageError(`--output: cannot write ${target}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
+  }
   try {
     const cacheLocation = flags.cache ? lint.resolveCacheLocation(cwd, flags.cacheLocation) : false;
     const config = await lint.loadConfig({ cwd, ...(flags.config ? { configFile: flags.config } : {}), ...(cacheLocation ? { snapshot: cacheLocation } : {}) });
@@ -254,7 +284,15 @@ export async function run(argv: string[]): Promise<number> {
       if (plan.writeFixes) await plan.writeFixes(results);
       else lint.writeFixes(results);
     }
-    const out = flags.output ? new lint.AtomicFileStream(resolve(cwd, flags.output)) : undefined;
+    let out: InstanceType<typeof lint.AtomicFileStream> | undefined;
+    if (flags.output) {
+      const target = resolve(cwd, flags.output);
+      try {
+        out = new lint.AtomicFileStream(target);
+      } catch (error) {
+        throw new UsageError(`--output: cannot write ${target}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      }
+    }
     const writer = out ? { write: async (s: string) => out.write(s), close: async () => out.commit() } : stdoutWriter();
     try {
       if (flags.fixDryRun) {
