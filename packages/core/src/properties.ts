@@ -251,7 +251,8 @@ function crossCheck(source: string, start: number, end: number, tag: string, res
   if (!values) return;
   result.attributes.forEach((attr, index) => {
     const theirs = values[index];
-    if (theirs !== undefined && theirs !== attr.value) {
+    // XML normalizes line breaks inside values; that alone is no disagreement.
+    if (theirs !== undefined && theirs.replace(/\r\n?/g, '\n') !== attr.value.replace(/\r\n?/g, '\n')) {
       sink.add(`${tag}-decode-mismatch`, `XML parsers disagree on the value of "${attr.key}"; it is read as written here.`, attr.valueRange.start.offset, attr.valueRange.end.offset, 'info');
     }
   });
