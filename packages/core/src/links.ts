@@ -68,8 +68,8 @@ function offsets(node: Nodes): Span | undefined {
   return s === undefined || e === undefined ? undefined : [s, e];
 }
 
-function makeLink(href: string, text: string, image: boolean, range: Range, hrefRange: Range | undefined, origin: Link['origin']): Link {
-  const { kind, problem } = classifyHref(href);
+function makeLink(href: string, text: string, image: boolean, range: Range, hrefRange: Range | undefined, origin: Link['origin'], classifyAs = href): Link {
+  const { kind, problem } = classifyHref(classifyAs);
   const link: Link = { kind, href, text, image, range, origin };
   if (hrefRange) link.hrefRange = hrefRange;
   if (problem) link.problem = problem;
@@ -106,7 +106,8 @@ function markdownLinks(source: string, nodes: CollectedNodes, lines: LineIndex, 
     }
     const first = source.charCodeAt(start);
     if (node.type === 'link' && first === 60 /* < autolink */) {
-      out.push(makeLink(source.slice(start + 1, end - 1), text, false, range, lines.range(start + 1, end - 1), 'markdown'));
+      // `<a@b.c>` is an email autolink: its kind comes from the resolved `mailto:` URL.
+      out.push(makeLink(source.slice(start + 1, end - 1), text, false, range, lines.range(start + 1, end - 1), 'markdown', node.url));
       continue;
     }
     if (node.type === 'link' && first !== 91 /* GFM literal autolink */) {
