@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import AjvDraft04 from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
 import { countMessages, createReporter, summarizeResults, type LintResult, type ReportFormat } from '@selfhelp/lint';
 import { needsTitle, noFoo } from './helpers.js';
@@ -116,6 +115,9 @@ describe('reporters', () => {
     const log = JSON.parse(text) as { runs: { tool: { driver: { rules: { id: string }[] } }; results: unknown[] }[] };
     const schemaPath = createRequire(import.meta.url).resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
     const schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as object;
+    // ajv-draft-04 (the official SARIF 2.1.0 schema is draft-04), loaded as CommonJS: its module.exports is the class.
+    type Validator = ((data: unknown) => boolean) & { errors?: unknown };
+    const AjvDraft04 = createRequire(import.meta.url)('ajv-draft-04') as new (options: object) => { compile(schema: object): Validator };
     const validate = new AjvDraft04({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false }).compile(schema);
     expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
     expect(validate({ version: '2.1.0', runs: [{ results: [] }] })).toBe(false); // the schema does reject: no tool

@@ -1,0 +1,41 @@
+import { chmodSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { AtomicFileStream, writeFileAtomic } from '@selfhelp/lint';
+import { tempTree } from './helpers.js';
+
+let cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const c of cleanups) c();
+  cleanups = [];
+});
+
+describe('atomic writes', () => {
+  it('replace a file whole, keep its mode, leave no temporary file', () => {
+    const t = tempTree({ 'a.md': 'old' });
+    cleanups.push(t.cleanup);
+    const file = join(t.dir, 'a.md');
+    chmodSync(file, 0o640);
+    writeFileAtomic(file, 'new \u00e9');
+    expect(readFileSync(file, 'utf8')).toBe('new \u00e9');
+    expect(statSync(file).mode & 0o777).toBe(0o640);
+    expect(readdirSync(t.dir)).toEqual(['a.md']);
+  });
+
+  it('a stream shows nothing at the target until commit, and abort leaves the old file', () => {
+    const t = tempTree({ 'report.txt': 'previous' });
+    cleanups.push(t.cleanup);
+    const file = join(t.dir, 'report.txt');
+    const stream = new AtomicFileStream(file);
+    stream.write('part 1, ');
+    stream.write('part 2');
+    expect(readFileSync(file, 'utf8')).toBe('previous');
+    stream.commit();
+    expect(readFileSync(file, 'utf8')).toBe('part 1, part 2');
+    const aborted = new AtomicFileStream(file);
+    aborted.write('never');
+    aborted.abort();
+    expect(readFileSync(file, 'utf8')).toBe('part 1, part 2');
+    expect(readdirSync(t.dir)).toEqual(['report.txt']);
+  });
+});
