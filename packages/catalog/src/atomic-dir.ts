@@ -2,7 +2,7 @@
 // directory next to it, then the old directory is renamed away, the new one renamed into place
 // and the old one removed. A build that fails or is killed before the swap leaves the previous
 // directory exactly as it was; leftovers of a killed build are cleaned up by the next one.
-import { closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writevSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -39,25 +39,43 @@ function recover(parent: string, base: string, target: string): void {
   }
 }
 
-/** Writes the chunks to a new file and flushes it to disk; the number of bytes written. */
-function writeFlushed(path: string, chunks: Iterable<string>): number {
+/**
+ * Writes the chunks to a new file and flushes it to disk; the number of bytes written. Chunks are
+ * gathered into vectored writes, so a Buffer shared by several files is encoded only once.
+ */
+function writeFlushed(path: string, chunks: Iterable<string | Uint8Array>): number {
   const fd = openSync(path, 'wx', 0o666);
   let bytes = 0;
   try {
-    let pending: string[] = [];
+    let pending: Uint8Array[] = [];
     let size = 0;
     const flush = (): void => {
-      if (pending.length === 0) return;
-      const buffer = Buffer.from(pending.join(''), 'utf8');
-      writeSync(fd, buffer);
-      bytes += buffer.length;
+      let written = 0;
+      while (written < size) {
+        // writev may write less than asked: drop what was written and go on.
+        let n = writevSync(fd, pending);
+        written += n;
+        while (n > 0 && pending.length > 0) {
+          const first = pending[0]!;
+          if (n >= first.length) {
+            n -= first.length;
+            pending.shift();
+          } else {
+            pending[0] = first.subarray(n);
+            n = 0;
+          }
+        }
+      }
+      bytes += size;
       pending = [];
       size = 0;
     };
     for (const chunk of chunks) {
-      pending.push(chunk);
-      size += chunk.length;
-      if (size >= 1 << 20) flush();
+      const buffer = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+      if (buffer.length === 0) continue;
+      pending.push(buffer);
+      size += buffer.length;
+      if (pending.length >= 1024 || size >= 1 << 23) flush();
     }
     flush();
     fsyncSync(fd);
@@ -93,7 +111,7 @@ export interface WriteDirOptions {
  * Writes `files` (relative path with `/` -> its text, whole or in chunks) as the new content of
  * `dir`, atomically. Returns the size in bytes of each file written.
  */
-export async function writeDirAtomic(dir: string, files: ReadonlyMap<string, string | Iterable<string>>, options: WriteDirOptions): Promise<Map<string, number>> {
+export async function writeDirAtomic(dir: string, files: ReadonlyMap<string, string | Iterable<string | Uint8Array>>, options: WriteDirOptions): Promise<Map<string, number>> {
   const target = resolve(dir);
   const parent = dirname(target);
   const base = basename(target);

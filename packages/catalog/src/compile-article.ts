@@ -8,6 +8,7 @@ import { isOwnLine, markTokensAndDropComments, removeTopLevelRanges, spliceInclu
 import type { ContentRoot, ReadResult } from './content-root.js';
 import { renderBody } from './render.js';
 import { hashParts, normalizeSource } from './source-text.js';
+import { CatalogSchemaError, validateArticle } from './validate.js';
 import type { ArticleOutcome, BuildError, BuildErrorCode, CatalogArticle, CatalogIssueDescription, CatalogLink, Dependency } from './types.js';
 
 export interface CompiledFile {
@@ -172,7 +173,9 @@ export class ArticleCompiler {
       includes: expansion.includes,
       hash: hashParts(expansion.hashParts),
     };
-    return done({ status: 'ok', entry }, dependencies, true);
+    const problems = validateArticle(entry);
+    if (problems.length > 0) throw new CatalogSchemaError(`the entry of ${path} does not match catalog.schema.json: ${problems.join('; ')}`);
+    return done({ status: 'ok', entry, json: JSON.stringify(entry) }, dependencies, true);
   }
 
   #expand(fileRel: string, file: Article, tree: Root, stack: string[], acc: Expansion, articleRel: string): void {

@@ -16,7 +16,7 @@ import { SANITIZE_SCHEMA } from './sanitize-schema.js';
 import { toJson, toPlain } from './serialize.js';
 import { compareStrings, hashParts, normalizeSource } from './source-text.js';
 import type { Catalog, CatalogArticle } from './types.js';
-import { catalogSchemaText, validateCatalog } from './validate.js';
+import { CatalogSchemaError, catalogSchemaText, validateCatalog } from './validate.js';
 import type { WorkerBatch } from './worker.js';
 
 const require = createRequire(import.meta.url);
@@ -28,10 +28,6 @@ export class CatalogUsageError extends Error {
   override name = 'CatalogUsageError';
 }
 
-/** The catalog did not match its own schema: a bug in the compiler, never written. */
-export class CatalogSchemaError extends Error {
-  override name = 'CatalogSchemaError';
-}
 
 export interface CompileCatalogOptions {
   /** Files and directories to compile (directories: every `*.md` below them). Default `['articles']`. */
@@ -134,16 +130,19 @@ function plainCatalog(catalog: Catalog): unknown {
 }
 
 /** The text of a catalog in chunks, reusing each article's serialized form (articles are shared between catalogs). */
-function* catalogChunks(catalog: Catalog, articleText: Map<CatalogArticle, string>): IterableIterator<string> {
+function* catalogChunks(catalog: Catalog, articleBytes: Map<CatalogArticle, Buffer>): IterableIterator<string | Buffer> {
   yield toJson({ $schema: catalog.$schema, generator: catalog.generator }).trimEnd().slice(0, -1);
   yield ',"articles":[';
   let first = true;
   for (const article of catalog.articles) {
-    yield first ? articleText.get(article)! : `,${articleText.get(article)!}`;
+    if (!first) yield COMMA;
+    yield articleBytes.get(article)!;
     first = false;
   }
   yield `],"indexes":${toJson(catalog.indexes).trimEnd()}}\n`;
 }
+
+const COMMA = Buffer.from(',');
 
 function workerCount(requested: number | 'auto', pending: number): number {
   if (requested === 'auto') return pending > 100 && availableParallelism() > 1 ? Math.min(availableParallelism(), Math.ceil(pending / 50)) : 0;
@@ -260,21 +259,27 @@ export async function compileCatalog(options: CompileCatalogOptions): Promise<Bu
   if (assembly.invalid.length > 0 && !options.skipInvalid) return result;
 
   const { catalog, clouds } = buildCatalogs(assembly.articles, generator);
-  // Every article is validated once, in catalog.json; the per-cloud files hold the same article
-  // objects, so only their own envelope and indexes are validated again.
-  const problems = validateCatalog(plainCatalog(catalog));
-  for (const [cloud, c] of clouds) problems.push(...validateCatalog(plainCatalog({ ...c, articles: [] })).map((p) => `clouds/${cloud}.json: ${p}`));
+  // Each article was validated against the schema's article definition when it was compiled (a
+  // cached entry before it was cached; the cache key includes the schema). Here each catalog's
+  // envelope and indexes are validated.
+  const problems: string[] = [];
+  for (const [name, c] of [['catalog.json', catalog], ...[...clouds].map(([cloud, c]) => [`clouds/${cloud}.json`, c] as const)] as const) {
+    problems.push(...validateCatalog(plainCatalog({ ...c, articles: [] })).map((p) => `${name}: ${p}`));
+  }
   if (problems.length > 0) throw new CatalogSchemaError(`the catalog does not match catalog.schema.json: ${problems.slice(0, 5).join('; ')}`);
   timings.validate = lap();
 
-  const articleText = new Map(assembly.articles.map((a) => [a, JSON.stringify(a)]));
-  const outputs = new Map<string, Iterable<string>>();
+  // Each article is serialized and encoded once; the catalogs share the bytes.
+  const json = new Map<CatalogArticle, string>();
+  for (const file of compiled) if (file.outcome.status === 'ok') json.set(file.outcome.entry, file.outcome.json);
+  const articleBytes = new Map(assembly.articles.map((a) => [a, Buffer.from(json.get(a)!, 'utf8')]));
+  const outputs = new Map<string, Iterable<string | Buffer>>();
   const counts = new Map<string, number>();
-  outputs.set('catalog.json', catalogChunks(catalog, articleText));
+  outputs.set('catalog.json', catalogChunks(catalog, articleBytes));
   counts.set('catalog.json', catalog.articles.length);
   outputs.set('catalog.schema.json', [catalogSchemaText()]);
   for (const [cloud, c] of clouds) {
-    outputs.set(`clouds/${cloud}.json`, catalogChunks(c, articleText));
+    outputs.set(`clouds/${cloud}.json`, catalogChunks(c, articleBytes));
     counts.set(`clouds/${cloud}.json`, c.articles.length);
   }
   const beforeSwap = options.beforeSwap;

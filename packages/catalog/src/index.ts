@@ -1,4 +1,4 @@
-export { compileCatalog, discover, CatalogUsageError, CatalogSchemaError, CATALOG_VERSION, type CompileCatalogOptions, type BuildResult, type OutputFile } from './compile-catalog.js';
+export { compileCatalog, discover, CatalogUsageError, CATALOG_VERSION, type CompileCatalogOptions, type BuildResult, type OutputFile } from './compile-catalog.js';
 export { ArticleCompiler, type CompiledFile } from './compile-article.js';
 export { assemble, buildIndexes, buildCatalogs, type Assembly, type InvalidArticle, type Generator } from './assemble.js';
 export { renderBody, type RenderedBody } from './render.js';
@@ -9,5 +9,5 @@ export { writeDirAtomic, OutputDirError } from './atomic-dir.js';
 export { BuildCache } from './cache.js';
 export { toJson } from './serialize.js';
 export { normalizeSource, hashParts } from './source-text.js';
-export { validateCatalog, catalogValidator, catalogSchemaText, CATALOG_SCHEMA_PATH } from './validate.js';
+export { validateCatalog, validateArticle, catalogValidator, catalogSchemaText, CatalogSchemaError, CATALOG_SCHEMA_PATH, type Validator } from './validate.js';
 export type * from './types.js';

@@ -102,7 +102,7 @@ export interface BuildError {
 
 /** What compiling one file gave: an entry, errors, or a file that is not a catalog article. */
 export type ArticleOutcome =
-  | { status: 'ok'; entry: CatalogArticle }
+  | { status: 'ok'; entry: CatalogArticle; /** `JSON.stringify(entry)`: what the catalogs hold, serialized once. */ json: string }
   | { status: 'invalid'; id: string | null; errors: BuildError[] }
   | { status: 'excluded'; reason: 'fragment' | 'learn' };
 

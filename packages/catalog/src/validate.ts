@@ -1,6 +1,7 @@
-// Validates catalogs against schemas/catalog.schema.json with the validator compiled ahead of time
-// by `pnpm generate` (generated/catalog-validator.cjs). When that file has not been generated (a
-// source checkout running tests without a build), the same schema is compiled at run time instead.
+// Validates against schemas/catalog.schema.json with the validators compiled ahead of time by
+// `pnpm generate` (generated/catalog-validator.cjs): one for a whole catalog, one for an article.
+// When that file has not been generated (a source checkout running tests without a build), the same
+// schema is compiled at run time instead.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -10,34 +11,58 @@ interface ValidationError {
   instancePath: string;
   message?: string;
 }
-type Validator = ((data: unknown) => boolean) & { errors?: ValidationError[] | null };
+export type Validator = ((data: unknown) => boolean) & { errors?: ValidationError[] | null };
+
+/** A catalog or an article did not match the schema: a bug in the compiler; nothing is written. */
+export class CatalogSchemaError extends Error {
+  override name = 'CatalogSchemaError';
+}
 
 export const CATALOG_SCHEMA_PATH = fileURLToPath(new URL('../schemas/catalog.schema.json', import.meta.url));
 
+let schemaText: string | undefined;
+
 /** The exact bytes of the catalog's JSON Schema, as written next to the catalog. */
 export function catalogSchemaText(): string {
-  return readFileSync(CATALOG_SCHEMA_PATH, 'utf8');
+  return (schemaText ??= readFileSync(CATALOG_SCHEMA_PATH, 'utf8'));
 }
 
-let cached: { validate: Validator; generated: boolean } | undefined;
+interface Validators {
+  validate: Validator;
+  validateArticle: Validator;
+  /** True for the ahead-of-time validators. */
+  generated: boolean;
+}
 
-/** The catalog validator, and whether it is the ahead-of-time one. */
-export function catalogValidator(): { validate: Validator; generated: boolean } {
+let cached: Validators | undefined;
+
+/** The catalog and article validators. */
+export function catalogValidator(): Validators {
   if (cached) return cached;
   const require = createRequire(import.meta.url);
   try {
-    cached = { validate: require('../generated/catalog-validator.cjs') as Validator, generated: true };
+    const generated = require('../generated/catalog-validator.cjs') as { validateCatalog: Validator; validateArticle: Validator };
+    cached = { validate: generated.validateCatalog, validateArticle: generated.validateArticle, generated: true };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
     const ajv = new Ajv({ strict: true, allowUnionTypes: true });
-    cached = { validate: ajv.compile(JSON.parse(catalogSchemaText())) as Validator, generated: false };
+    ajv.addSchema(JSON.parse(catalogSchemaText()) as object, 'catalog');
+    cached = { validate: ajv.getSchema('catalog') as Validator, validateArticle: ajv.getSchema('catalog#/definitions/article') as Validator, generated: false };
   }
   return cached;
 }
 
-/** Validates one catalog document (plain data); the messages of the first errors, empty when valid. */
-export function validateCatalog(data: unknown): string[] {
-  const { validate } = catalogValidator();
+function problems(validate: Validator, data: unknown): string[] {
   if (validate(data)) return [];
   return (validate.errors ?? []).slice(0, 10).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`);
+}
+
+/** Validates one catalog document (plain data); the messages of the first errors, empty when valid. */
+export function validateCatalog(data: unknown): string[] {
+  return problems(catalogValidator().validate, data);
+}
+
+/** Validates one article entry; the messages of the first errors, empty when valid. */
+export function validateArticle(data: unknown): string[] {
+  return problems(catalogValidator().validateArticle, data);
 }
