@@ -59,6 +59,8 @@ export interface LoadedConfig {
   rulesFor(absPath: string): FileRules;
   /** True when the config's `ignores` (or the built-in node_modules/.git ignores) cover the path. */
   isIgnored(absPath: string): boolean;
+  /** False when rules were given as objects (`pluginModules`): worker threads could not rebuild them. */
+  workerSafe: boolean;
   /** Loads the rule code if the registry came from a manifest (no-op otherwise). */
   loadRuleCode(): Promise<void>;
   /** The registry's manifest as one JSON line, for the cache to keep. Undefined when it cannot be fingerprinted. */
@@ -393,6 +395,7 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Loade
     hash,
     spec: { cwd, ...(file ? { configFile: file } : {}), ...(options.config ? { inline: options.config } : {}), ...(options.noConfigLookup ? { noConfigLookup: true } : {}), ...(options.builtInRules === false ? { builtInRules: false } : {}) },
     rulesFor,
+    workerSafe: !options.pluginModules?.length,
     loadRuleCode,
     registryManifest,
     isIgnored: (absPath) => {

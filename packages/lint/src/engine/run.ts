@@ -177,7 +177,7 @@ export async function lintFiles(inputs: readonly (LintInput | string)[], options
   const total = states.length;
   let done = total - pending.length;
   options.onProgress?.(done, total);
-  const threads = pending.length === 0 ? 0 : workerCount(options.concurrency ?? 'auto', pending.length, options.workerThreshold ?? 200, source.disk);
+  const threads = pending.length === 0 || !config.workerSafe ? 0 : workerCount(options.concurrency ?? 'auto', pending.length, options.workerThreshold ?? 200, source.disk);
   const workerUrl = threads > 0 ? (options.workerUrl ?? defaultWorkerUrl()) : undefined;
   const onOutcome = (state: FileState, outcome: SourceOutcome) => {
     state.messages = outcome.messages;
