@@ -15,7 +15,16 @@ export function blankRegions(source: string, regions: readonly [number, number][
   let last = 0;
   for (const [start, end] of regions) {
     if (start < last || end <= start) continue;
-    out += source.slice(last, start) + source.slice(start, end).replace(/[^\r\n]/g, ' ');
+    out += source.slice(last, start);
+    let run = start;
+    for (let i = start; i < end; i++) {
+      const c = source.charCodeAt(i);
+      if (c === 10 || c === 13) {
+        out += ' '.repeat(i - run) + source[i];
+        run = i + 1;
+      }
+    }
+    out += ' '.repeat(end - run);
     last = end;
   }
   return out + source.slice(last);
