@@ -318,7 +318,7 @@ async function runCrossArticle(
     const files = [...tree].sort(comparePaths);
     const texts = new Map<string, string>();
     const hashes: string[] = [];
-    const key = createHash('sha1').update(config.hash).update(JSON.stringify(toRun.map((r) => [r.id, r.options ?? null])));
+    const keyParts: string[] = [config.hash, JSON.stringify(toRun.map((r) => [r.id, r.options ?? null]))];
     for (const absPath of files) {
       const rel = relativePosix(root, absPath);
       const own = byPath.get(absPath);
@@ -339,9 +339,9 @@ async function runCrossArticle(
         }
       }
       hashes.push(hash);
-      key.update(rel).update('\0').update(hash).update('\0');
+      keyParts.push(rel, hash);
     }
-    const treeKey = key.digest('base64url');
+    const treeKey = createHash('sha1').update(keyParts.join('\0')).digest('base64url');
 
     let findings: CrossFinding[] | undefined = cache?.getCross(root)?.k === treeKey ? cache.getCross(root)!.f : undefined;
     if (!findings) {
