@@ -331,7 +331,10 @@ function defineRows(ctx) {
 
 async function runRow(row, repo) {
   const runs = row.slow ? RUNS_SLOW : RUNS;
-  const base = { id: row.id, label: row.label, group: row.group, command: row.argv ? displayCommand(row.argv, repo) : '', runs: 0, measuredAt: new Date().toISOString() };
+  const base = {
+    id: row.id, label: row.label, group: row.group, command: row.argv ? displayCommand(row.argv, repo) : '', runs: 0,
+    measuredAt: new Date().toISOString(), load: os.loadavg()[0],
+  };
   if (!row.argv) return { ...base, error: row.missing };
   restoreRepo(repo);
   try {
@@ -418,6 +421,7 @@ function renderTable(rows) {
     if (r.error) notes.push(`n/a (${r.error.replace(/\|/g, '\\|')})${r.failedAfter != null ? `, ${r.failedHow} after ${fmt(r.failedAfter)} s` : ''}`);
     if (r.outputLines != null) notes.push(`${r.outputLines} output lines, exit ${r.exitCode}`);
     if (r.walls && r.walls.length > 1) notes.push(`runs: ${r.walls.map((w) => fmt(w)).join(', ')}`);
+    if (r.load != null) notes.push(`load ${fmt(r.load)}`);
     if (r.stale) notes.push(`measured ${r.measuredAt.slice(0, 16).replace('T', ' ')} UTC, not in this invocation`);
     lines.push(`| ${r.label} | ${r.wall != null ? fmt(r.wall, 3) : 'n/a'} | ${r.wall != null && base ? fmt(r.wall / base, 3) : 'n/a'} | ${fmt(r.peakRss, 0)} | ${fmt(r.cpu)} | ${r.runs} | ${notes.join('; ')} |`);
   }
@@ -436,6 +440,7 @@ function renderResults(meta, rows) {
     `- Node: ${meta.node}`,
     `- Corpus: ${meta.corpusKind}: ${meta.files} Markdown files, ${(meta.bytes / 1e6).toFixed(1)} MB (${meta.bytes} bytes) under articles/`,
     `- Runs per row: ${meta.runs} (slow competitor rows: ${meta.runsSlow}); median wall time, highest peak RSS; timing: ${meta.timing}`,
+    `- "load" in the notes is the 1-minute load average when the row started: above ${meta.cores}, other processes were competing for the cores and wall times are inflated (CPU time much less so).`,
     '',
     renderTable(rows),
     '',
