@@ -122,6 +122,14 @@ describe('selfhelp lint', () => {
       ].join('\n'),
     );
     expect(readFileSync(join(dir, 'articles/a.md'), 'utf8')).toBe(text);
+    // With a machine-readable report on stdout, the diff goes to stderr and the report stays valid.
+    const json = await runCli(dir, ['lint', '--no-cache', '--fix-dry-run', '-f', 'json'], NO_TTY);
+    expect(json.stderr).toBe(r.stdout);
+    expect((JSON.parse(json.stdout) as { output: string }[])[0]!.output).toBe(article('a', '# A\n\nbar\n'));
+    // With --output, the diff is on stdout and the report in the file.
+    const file = await runCli(dir, ['lint', '--no-cache', '--fix-dry-run', '-f', 'json', '-o', 'r.json'], NO_TTY);
+    expect(file.stdout).toBe(r.stdout);
+    expect(JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8'))).toHaveLength(1);
   });
 
   it('uses the cache by default (.selfhelpcache in the working folder), and --cache-location', async () => {

@@ -296,10 +296,15 @@ export async function run(argv: string[]): Promise<number> {
     const writer = out ? { write: async (s: string) => out.write(s), close: async () => out.commit() } : stdoutWriter();
     try {
       if (flags.fixDryRun) {
+        // The diff goes to stdout, unless a machine-readable report is going there: then to stderr.
+        const toStderr = !out && flags.format !== 'stylish';
         for (const r of results) {
           if (r.output === undefined) continue;
           const original = plan.original(r.filePath);
-          if (original !== undefined) await writer.write(await lint.fixDiff(r.filePath, original, r.output, cwd));
+          if (original === undefined) continue;
+          const diff = await lint.fixDiff(r.filePath, original, r.output, cwd);
+          if (toStderr || out) process[toStderr ? 'stderr' : 'stdout'].write(diff);
+          else await writer.write(diff);
         }
       }
       const totals = lint.summarizeResults(results);
