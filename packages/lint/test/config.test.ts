@@ -98,6 +98,18 @@ describe('loadConfig', () => {
     expect(config.rulesFor(join(dir, 'x.md')).rules.map((r) => r.id)).toEqual(['team-rule']);
   });
 
+  it('loads a plugin by package name from the config folder\'s node_modules', async () => {
+    const rule = `{ meta: { id: 'pkg-rule', description: 'd', category: 'content', severity: 'error', fixable: false, appliesTo: { kinds: ['selfhelp'] }, docs: { rationale: 'r', incorrect: [], correct: [] } }, check() {} }`;
+    const dir = tree({
+      'selfhelp.config.json': JSON.stringify({ plugins: ['selfhelp-plugin-team'] }),
+      'node_modules/selfhelp-plugin-team/package.json': JSON.stringify({ name: 'selfhelp-plugin-team', type: 'module', main: 'index.js' }),
+      'node_modules/selfhelp-plugin-team/index.js': `export default [${rule}];`,
+    });
+    const config = await loadConfig({ cwd: dir, builtInRules: false });
+    expect(config.rulesFor(join(dir, 'a.md')).rules.map((r) => r.id)).toEqual(['parse', 'pkg-rule', 'unused-disable']);
+    await expect(loadConfig({ cwd: dir, builtInRules: false, config: { plugins: ['selfhelp-plugin-missing'] } })).rejects.toThrow(/^config: plugin "selfhelp-plugin-missing" could not be loaded: /);
+  });
+
   it('an explicit --config file that does not exist is an error', async () => {
     const dir = tree({});
     await expect(load({ cwd: dir, configFile: 'nope.json' })).rejects.toThrow(`config file not found: ${join(dir, 'nope.json')}`);

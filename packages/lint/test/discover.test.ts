@@ -60,6 +60,18 @@ describe('discoverFiles', () => {
     await expect(discoverFiles(['other'], { cwd: dir, ignored })).rejects.toThrow('all files matched by "other" are ignored');
   });
 
+  it('reads nested .gitignore files up to the top of the work tree', async () => {
+    const { dir, ignored, rel } = await setup();
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(join(dir, '.gitignore'), '*.draft.md\n');
+    writeFileSync(join(dir, 'articles/sub/.gitignore'), '/c.md\n');
+    writeFileSync(join(dir, 'articles/x.draft.md'), 'x');
+    const config = await loadConfig({ cwd: dir, builtInRules: false, pluginModules: [testRules] });
+    const found = await discoverFiles(['articles'], { cwd: dir, ignored: await createIgnoreFilter(config) });
+    expect(rel(found.files)).toEqual(['articles/a.md', 'articles/b.md', 'articles/drafts/d.md']);
+    expect(ignored(join(dir, 'articles/build/e.md'))).toBe(true);
+  });
+
   it('respects "gitignore": false', async () => {
     const { dir, rel } = await setup(JSON.stringify({ gitignore: false }));
     const config = await loadConfig({ cwd: dir, builtInRules: false, pluginModules: [testRules] });
