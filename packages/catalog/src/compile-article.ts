@@ -3,7 +3,7 @@
 // rendered once. Pure with respect to its inputs: the file's text and the files it includes.
 import { parseArticle, type Article, type Diagnostic, type Include, type Link, type Position } from '@selfhelp/core';
 import { getOwn, normalizeMetadata, setOwn } from '@selfhelp/schema';
-import type { Root, RootContent } from 'mdast';
+import type { Nodes, Root, RootContent } from 'mdast';
 import { isOwnLine, markTokensAndDropComments, removeTopLevelRanges, spliceInclude } from './body-tree.js';
 import type { ContentRoot, ReadResult } from './content-root.js';
 import { renderBody } from './render.js';
@@ -74,6 +74,21 @@ function issueDescriptionOf(article: Article): CatalogIssueDescription | null {
   return { template: region.text.trim(), tokens };
 }
 
+/** Where a `<properties` tag stands in the Markdown (as raw HTML), if anywhere. */
+function findMisplacedProperties(tree: Root): { line: number; column: number } | undefined {
+  const visit = (node: Nodes): { line: number; column: number } | undefined => {
+    if (node.type === 'html' && /^<properties[\s/>]/i.test(node.value) && node.position) return node.position.start;
+    if ('children' in node) {
+      for (const child of node.children as Nodes[]) {
+        const found = visit(child);
+        if (found) return found;
+      }
+    }
+    return undefined;
+  };
+  return visit(tree);
+}
+
 interface Expansion {
   errors: BuildError[];
   dependencies: Map<string, string | null>;
@@ -111,7 +126,15 @@ export class ArticleCompiler {
       if (idAt) file.idAt = idAt;
       return file;
     };
-    if (article.kind === 'fragment') return done({ status: 'excluded', reason: 'fragment' });
+    if (article.kind === 'fragment') {
+      // A <properties> block after other content is not read as metadata: the file would silently
+      // drop out of the catalog as a fragment. It is an article whose metadata cannot be read.
+      const misplaced = findMisplacedProperties(article.tree);
+      if (!misplaced) return done({ status: 'excluded', reason: 'fragment' });
+      const at = { line: misplaced.line, column: misplaced.column };
+      const message = 'This <properties> block is not at the start of the file, so it is not read; move it to the top.';
+      return done({ status: 'invalid', id: null, errors: [{ code: 'metadata-unreadable', message, article: path, file: path, ...at }] });
+    }
     if (article.kind === 'learn') return done({ status: 'excluded', reason: 'learn' });
 
     const errors: BuildError[] = [];

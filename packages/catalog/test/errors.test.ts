@@ -78,3 +78,17 @@ describe('build errors', () => {
     expect(article!.metadata).toMatchObject({ selfHelpType: 'NotAType', madeUpKey: 'x' });
   });
 });
+
+test('a <properties> block after other content is a build error, not a silently dropped fragment', async () => {
+  const dir = project({
+    'articles/late-props.md': `# Heading first\n\n<properties\n  articleId="late"\n  selfHelpType="generic" />\n\nText.\n`,
+    'articles/commented.md': `<!-- a note -->\n<properties articleId="commented" selfHelpType="generic" />\n# Title\n`,
+    'articles/doc.md': 'A fragment that shows the syntax:\n\n```\n<properties articleId="x" />\n```\n',
+  });
+  const result = await compileCatalog({ root: dir, paths: [join(dir, 'articles')], outDir: join(dir, 'dist'), cache: false, skipInvalid: true });
+  expect(result.invalid.map((a) => [a.path, a.errors.map((e) => `${e.line}:${e.column} ${e.code} ${e.message}`)])).toEqual([
+    ['articles/commented.md', ['2:1 metadata-unreadable This <properties> block is not at the start of the file, so it is not read; move it to the top.']],
+    ['articles/late-props.md', ['3:1 metadata-unreadable This <properties> block is not at the start of the file, so it is not read; move it to the top.']],
+  ]);
+  expect(result.excluded.fragment).toEqual(['articles/doc.md']);
+});
