@@ -179,12 +179,16 @@ export async function runCli(cwd: string, ...argv: string[]): Promise<{ code: nu
 
 /** The names `Object.prototype` has in a clean realm. */
 const PROTOTYPE_NAMES = Object.getOwnPropertyNames(Object.prototype).sort();
+const OBJECT_TO_STRING = Object.prototype.toString;
 
 /** Fails when anything was added to `Object.prototype` (or `Array.prototype`, `Function.prototype`). */
 export function expectPrototypesIntact(): void {
   expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(PROTOTYPE_NAMES);
   const probe = {} as Record<string, unknown>;
   for (const name of ['polluted', 'isAdmin', 'x', 'y', 'z', 'toString2']) expect(probe[name]).toBeUndefined();
+  expect(probe.constructor).toBe(Object);
+  expect(Object.getPrototypeOf(probe)).toBe(Object.prototype);
+  expect(probe.toString).toBe(OBJECT_TO_STRING);
   expect(Object.keys(Array.prototype)).toEqual([]);
   expect(Object.keys(Function.prototype)).toEqual([]);
 }
