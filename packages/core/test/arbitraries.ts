@@ -54,7 +54,7 @@ function mutate(source: string, mutations: Mutation[]): string {
     if (m.kind === 'bom') s = '\uFEFF' + s;
     else if (m.kind === 'crlf') s = s.replace(/\r?\n/g, '\r\n');
     else if (m.kind === 'cr') s = s.replace(/\r?\n/g, '\r');
-    else {
+    else if ('at' in m) {
       const at = s.length === 0 ? 0 : m.at % (s.length + 1);
       if (m.kind === 'truncate') s = s.slice(0, at);
       else if (m.kind === 'insert') s = s.slice(0, at) + m.text + s.slice(at);
