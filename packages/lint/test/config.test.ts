@@ -120,7 +120,7 @@ describe('loadConfig', () => {
     expect(await configError(dir, '{\n  "rules": {\n    "no-foo": "error",\n  }\n}')).toMatch(/^<dir>\/selfhelp\.config\.json: invalid JSON at line 4, column 3: /);
     expect(await configError(dir, '[]')).toBe('<dir>/selfhelp.config.json: expected a JSON object, got an array');
     expect(await configError(dir, '{"rule": {}}')).toBe(
-      '<dir>/selfhelp.config.json: unknown key "rule" (did you mean "rules"?); allowed: extends, root, rules, overrides, ignores, gitignore, plugins, maxFileSize',
+      '<dir>/selfhelp.config.json: unknown key "rule" (did you mean "rules"?); allowed: extends, root, rules, overrides, ignores, gitignore, plugins, maxFileSize, timeBudget',
     );
     expect(await configError(dir, '{"extends": "eslint:recommended"}')).toBe('<dir>/selfhelp.config.json: extends: expected "recommended", "strict" or "none", got "eslint:recommended"');
     expect(await configError(dir, '{"rules": {"no-foo": "warn"}}')).toBe('<dir>/selfhelp.config.json: rules.no-foo: expected "error", "warning" or "off", got "warn" (did you mean "warning"?)');

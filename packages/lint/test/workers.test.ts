@@ -34,6 +34,28 @@ afterEach(() => {
 });
 
 describe.skipIf(!built)('worker threads', () => {
+  it('stop a file that runs over the time budget; the run goes on and the other files keep their results', () => {
+    const hang = `export const rules = [{ meta: { id: 'hang', description: 'd', category: 'content', severity: 'error', fixable: false, appliesTo: { kinds: ['selfhelp'] }, docs: { rationale: 'r', incorrect: [], correct: [] } },
+      check(c) { if (c.article.source.includes('HANG')) for (;;) {} c.report({ message: 'checked', range: c.article.bodyRange }); } }];`;
+    const files: Record<string, string> = { 'selfhelp.config.json': JSON.stringify({ extends: 'none', plugins: ['./hang.mjs'], rules: { hang: 'error' }, timeBudget: 300 }), 'hang.mjs': hang };
+    for (let i = 0; i < 12; i++) files[`articles/f${String(i).padStart(2, '0')}.md`] = article(`id${i}`, i === 5 ? '# T\n\nHANG\n' : '# T\n');
+    const t = tempTree(files);
+    cleanups.push(t.cleanup);
+    const script = `
+      const lint = await import(${JSON.stringify(pathToFileURL(dist).href)});
+      const config = await lint.loadConfig({ cwd: ${JSON.stringify(t.dir)}, builtInRules: false });
+      const found = await lint.discoverFiles(['articles'], { cwd: ${JSON.stringify(t.dir)}, ignored: await lint.createIgnoreFilter(config) });
+      const run = await lint.lintFiles(found.files, { config, concurrency: 2, workerThreshold: 0, workerAllowance: 1500 });
+      process.stdout.write(JSON.stringify(run.results.map((r) => r.messages.map((m) => m.message))));
+    `;
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: t.dir, encoding: 'utf8' });
+    const messages = JSON.parse(out) as string[][];
+    expect(messages).toHaveLength(12);
+    messages.forEach((m, i) => {
+      expect(m).toEqual(i === 5 ? ['Linting this file took longer than the time budget (300 ms) and was stopped; not linted.'] : ['checked']);
+    });
+  });
+
   it('give the same results, in the same order, as the main thread', () => {
     const files: Record<string, string> = { 'selfhelp.config.json': JSON.stringify({ extends: 'recommended', plugins: ['./plugin.mjs'] }), 'plugin.mjs': plugin };
     for (let i = 0; i < 90; i++) files[`articles/${String(i % 7)}/file-${String(i).padStart(3, '0')}.md`] = article(`id${i % 45}`, `# T${i}\n\n${'word '.repeat(i % 5)}\n`);

@@ -14,6 +14,7 @@ import { closest, validateConfig, type RuleSetting, type SelfhelpConfig } from '
 
 export const CONFIG_FILE_NAME = 'selfhelp.config.json';
 export const DEFAULT_MAX_FILE_SIZE = 4 * 1024 * 1024;
+export const DEFAULT_TIME_BUDGET = 10_000;
 
 export type Preset = 'recommended' | 'strict' | 'none';
 
@@ -51,6 +52,8 @@ export interface LoadedConfig {
   config: SelfhelpConfig;
   registry: RuleRegistry;
   maxFileSize: number;
+  /** Milliseconds one file may take to lint. */
+  timeBudget: number;
   gitignore: boolean;
   /** Changes whenever anything that affects findings changes (config, rules, tool version). */
   hash: string;
@@ -391,6 +394,7 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Loade
     config,
     registry,
     maxFileSize,
+    timeBudget: config.timeBudget ?? DEFAULT_TIME_BUDGET,
     gitignore: config.gitignore ?? true,
     hash,
     spec: { cwd, ...(file ? { configFile: file } : {}), ...(options.config ? { inline: options.config } : {}), ...(options.noConfigLookup ? { noConfigLookup: true } : {}), ...(options.builtInRules === false ? { builtInRules: false } : {}) },

@@ -22,9 +22,10 @@ export interface SelfhelpConfig {
   gitignore?: boolean;
   plugins?: string[];
   maxFileSize?: number;
+  timeBudget?: number;
 }
 
-const TOP_KEYS = ['$schema', 'extends', 'root', 'rules', 'overrides', 'ignores', 'gitignore', 'plugins', 'maxFileSize'];
+const TOP_KEYS = ['$schema', 'extends', 'root', 'rules', 'overrides', 'ignores', 'gitignore', 'plugins', 'maxFileSize', 'timeBudget'];
 const SEVERITIES = ['error', 'warning', 'off'];
 const SEVERITY_ALIASES: Record<string, string> = { warn: 'warning', err: 'error', '0': 'off', '1': 'warning', '2': 'error', none: 'off' };
 const RULE_ID = /^[a-z0-9][a-z0-9-]*(\/[a-z0-9][a-z0-9-]*)?$/;
@@ -142,6 +143,9 @@ export function validateConfig(value: unknown): SelfhelpConfig {
   if (value.gitignore !== undefined && typeof value.gitignore !== 'boolean') throw new ConfigError(`gitignore: expected true or false, got ${describe(value.gitignore)}`);
   if (value.maxFileSize !== undefined && !(Number.isInteger(value.maxFileSize) && (value.maxFileSize as number) >= 1)) {
     throw new ConfigError(`maxFileSize: expected a positive whole number of bytes, got ${describe(value.maxFileSize)}`);
+  }
+  if (value.timeBudget !== undefined && !(Number.isInteger(value.timeBudget) && (value.timeBudget as number) >= 1)) {
+    throw new ConfigError(`timeBudget: expected a positive whole number of milliseconds, got ${describe(value.timeBudget)}`);
   }
   return value as SelfhelpConfig;
 }

@@ -7,3 +7,11 @@ export const MAX_FIX_PASSES = 10;
 export function tooLargeMessage(size: number, max: number): LintMessage {
   return { ruleId: null, severity: 2, message: `File is ${size} bytes, larger than maxFileSize (${max} bytes); not linted.`, line: 1, column: 1, endLine: 1, endColumn: 1, fatal: true };
 }
+
+/** A file that took longer than the time budget (`timeBudget`). */
+export function overBudgetMessage(budget: number, stopped: boolean, elapsed?: number): LintMessage {
+  const message = stopped
+    ? `Linting this file took longer than the time budget (${budget} ms) and was stopped; not linted.`
+    : `Linting this file took ${Math.round(elapsed ?? 0)} ms, over the time budget (${budget} ms).`;
+  return { ruleId: null, severity: 2, message, line: 1, column: 1, endLine: 1, endColumn: 1, fatal: true };
+}

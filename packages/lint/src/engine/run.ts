@@ -15,7 +15,7 @@ import { fallbackRootFor, isInside, relativePosix } from '../paths.js';
 import { countMessages, type LintMessage, type LintResult } from '../result.js';
 import { LintCache, decodeDirectives, decodeMessages, encodeDirectives, encodeMessages, encodeSummary, hashText, statFields, statMatches, type CacheEntry, type CrossFinding } from './cache.js';
 import { applyDirectives, compareMessages, type Directive } from './directives.js';
-import { tooLargeMessage } from './messages.js';
+import { overBudgetMessage, tooLargeMessage } from './messages.js';
 import type { SourceOutcome } from './lint-source.js';
 import { packSummary, summarize, unpackSummary, type PackedSummary } from './summary.js';
 import type { WorkerBatch, WorkerTask } from './worker.js';
@@ -47,6 +47,8 @@ export interface LintFilesOptions {
   onProgress?: (done: number, total: number) => void;
   /** The worker module (tests); default: the compiled `worker.js` beside this file. */
   workerUrl?: URL;
+  /** Milliseconds added to `timeBudget` before a worker batch is stopped: a new thread's start-up (loading the rules). Default 5000. */
+  workerAllowance?: number;
 }
 
 export interface LintStats {
@@ -179,14 +181,14 @@ export async function lintFiles(inputs: readonly (LintInput | string)[], options
   options.onProgress?.(done, total);
   const threads = pending.length === 0 || !config.workerSafe ? 0 : workerCount(options.concurrency ?? 'auto', pending.length, options.workerThreshold ?? 200, source.disk);
   const workerUrl = threads > 0 ? (options.workerUrl ?? defaultWorkerUrl()) : undefined;
-  const onOutcome = (state: FileState, outcome: SourceOutcome) => {
+  const onOutcome = (state: FileState, outcome: SourceOutcome, cacheable = true) => {
     state.messages = outcome.messages;
     state.directives = outcome.directives;
     state.summary = outcome.summary;
     if (outcome.output !== undefined) state.output = outcome.output;
     const originalHash = state.hash;
     if (outcome.output !== undefined) state.hash = hashText(outcome.output);
-    if (cache && originalHash !== undefined) {
+    if (cache && originalHash !== undefined && cacheable) {
       const finalText = outcome.output;
       // Findings describe the final text: cache them under its hash (a fixed file then hits next run once written).
       const entry: CacheEntry = {
@@ -205,7 +207,7 @@ export async function lintFiles(inputs: readonly (LintInput | string)[], options
   if (pending.length > 0 && !(workerUrl && threads > 0)) await config.loadRuleCode();
   if (workerUrl && threads > 0) {
     usedWorkers = threads;
-    await lintInWorkers(pending, threads, workerUrl, config, fix, onOutcome);
+    await lintInWorkers(pending, threads, workerUrl, config, fix, onOutcome, options.workerAllowance ?? 5000);
   } else if (pending.length > 0) {
     const { lintSource } = await import('./lint-source.js');
     const { projectAccessFor } = await import('./project.js');
@@ -216,7 +218,12 @@ export async function lintFiles(inputs: readonly (LintInput | string)[], options
         project = projects.get(state.root);
         if (!project) projects.set(state.root, (project = projectAccessFor(state.root, source)));
       }
-      onOutcome(state, lintSource({ path: state.relPath, text: state.text!, rules: state.rules, fix, maxFileSize: config.maxFileSize }, config.registry, project));
+      const started = performance.now();
+      const outcome = lintSource({ path: state.relPath, text: state.text!, rules: state.rules, fix, maxFileSize: config.maxFileSize }, config.registry, project);
+      const elapsed = performance.now() - started;
+      // On the main thread a slow file cannot be stopped; it is reported (and not cached: timing is not content).
+      if (elapsed > config.timeBudget) onOutcome(state, { ...outcome, messages: [...outcome.messages, overBudgetMessage(config.timeBudget, false, elapsed)] }, false);
+      else onOutcome(state, outcome);
     }
   }
 
@@ -256,23 +263,50 @@ async function lintInWorkers(
   workerUrl: URL,
   config: LoadedConfig,
   fix: boolean,
-  onOutcome: (state: FileState, outcome: SourceOutcome) => void,
+  onOutcome: (state: FileState, outcome: SourceOutcome, cacheable?: boolean) => void,
+  allowance: number,
 ): Promise<void> {
   const { Piscina } = await import('piscina');
+  const budget = config.timeBudget;
   const pool = new Piscina<WorkerBatch, SourceOutcome[]>({ filename: workerUrl.href, minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
   try {
     // Batches small enough to balance the load, large enough to keep messaging cheap.
     const size = Math.max(8, Math.min(64, Math.ceil(pending.length / (threads * 8))));
     const jobs: Promise<void>[] = [];
-    for (let i = 0; i < pending.length; i += size) {
-      const batch = pending.slice(i, i + size);
-      const tasks: WorkerTask[] = batch.map((s) => ({ absPath: s.absPath, path: s.relPath, root: s.root, text: s.text! }));
-      jobs.push(
-        pool.run({ spec: config.spec, fix, tasks }).then((outcomes) => {
-          outcomes.forEach((outcome, j) => onOutcome(batch[j]!, outcome));
-        }),
-      );
-    }
+    const task = (s: FileState): WorkerTask => ({ absPath: s.absPath, path: s.relPath, root: s.root, text: s.text! });
+    const isAbort = (error: unknown) => (error as { name?: string } | null)?.name === 'AbortError';
+    // A batch over the budget (plus a worker's start-up allowance) is stopped (piscina ends its thread) and its
+    // files run again one by one: the one that is over the budget again gets a finding, the others their results.
+    const retryAlone = async (batch: FileState[]) => {
+      for (const state of batch) {
+        try {
+          const [outcome] = await pool.run({ spec: config.spec, fix, tasks: [task(state)] }, { signal: AbortSignal.timeout(budget + allowance) });
+          onOutcome(state, outcome!);
+        } catch (error) {
+          if (!isAbort(error)) throw error;
+          onOutcome(state, { messages: [overBudgetMessage(budget, true)], directives: [], summary: { k: 'fragment', f: [] }, passes: 0 }, false);
+        }
+      }
+    };
+    // One batch in flight per thread, so a batch's clock starts when it starts running, not while it queues.
+    const batches: FileState[][] = [];
+    for (let i = 0; i < pending.length; i += size) batches.push(pending.slice(i, i + size));
+    let next = 0;
+    const runner = async () => {
+      while (next < batches.length) {
+        const batch = batches[next++]!;
+        let outcomes: SourceOutcome[];
+        try {
+          outcomes = await pool.run({ spec: config.spec, fix, tasks: batch.map(task) }, { signal: AbortSignal.timeout(budget + allowance) });
+        } catch (error) {
+          if (!isAbort(error)) throw error;
+          await retryAlone(batch);
+          continue;
+        }
+        outcomes.forEach((outcome, j) => onOutcome(batch[j]!, outcome));
+      }
+    };
+    for (let t = 0; t < threads; t++) jobs.push(runner());
     await Promise.all(jobs);
   } finally {
     await pool.destroy();
