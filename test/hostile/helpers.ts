@@ -99,14 +99,24 @@ type AnyFn = (...args: unknown[]) => unknown;
 
 /**
  * Records every path the process opens or reads through `node:fs` (sync, callback and promise
- * forms, streams), including named ESM imports (patched with `syncBuiltinESMExports`).
+ * forms, streams, directory listings), including named ESM imports (patched with
+ * `syncBuiltinESMExports`), with the real path of symbolic links.
  */
 export function watchFileReads(): { paths: string[]; stop(): void } {
   const paths: string[] = [];
+  const realpath = fs.realpathSync.native;
   const record = (p: unknown): void => {
-    if (typeof p === 'string') paths.push(resolve(p));
-    else if (p instanceof URL) paths.push(resolve(p.pathname));
-    else if (Buffer.isBuffer(p)) paths.push(resolve(p.toString()));
+    const path = typeof p === 'string' ? p : p instanceof URL ? p.pathname : Buffer.isBuffer(p) ? p.toString() : undefined;
+    if (path === undefined) return;
+    const abs = resolve(path);
+    paths.push(abs);
+    // A symbolic link is recorded under its target too: that is the file actually read.
+    try {
+      const real = realpath(abs);
+      if (real !== abs) paths.push(real);
+    } catch {
+      // missing: nothing is read
+    }
   };
   const restore: (() => void)[] = [];
   const wrap = (target: Record<string, unknown>, name: string): void => {
