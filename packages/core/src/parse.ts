@@ -11,7 +11,7 @@ import { checkMarkdownComplexity } from './markdown-guard.js';
 import { blankRegions, collectNodes, emptyRoot, parseMarkdown, type CollectedNodes } from './markdown.js';
 import { scanMarkers } from './markers.js';
 import { getMetaString, metadataFields } from './metadata.js';
-import { findPropertiesStart, parseProperties } from './properties.js';
+import { findLatePropertiesStart, findPropertiesStart, parseProperties } from './properties.js';
 import type { Article, ArticleMetadata, ParseOptions } from './types.js';
 
 interface MetadataState {
@@ -77,6 +77,16 @@ function readMetadata(input: string, options: ParseOptions): MetadataState {
         meta.frontmatter = parseFrontmatter(source, fences, lines, sink);
         regions.push([fences.start, fences.end]);
         bodyStart = fences.end;
+      } else {
+        const late = findLatePropertiesStart(source, lines);
+        if (late !== -1) {
+          sink.add('properties-not-first', 'The <properties> block should be the first thing in the file.', late, late + '<properties'.length, 'warning');
+          const { block, end } = parseProperties(source, late, lines, sink);
+          meta.kind = 'selfhelp';
+          meta.properties = block;
+          regions.push([late, end]);
+          bodyStart = end;
+        }
       }
     }
   } catch (error) {
@@ -114,7 +124,6 @@ export function parseMetadata(source: string, options: ParseOptions = {}): Artic
 export function parseArticle(source: string, options: ParseOptions = {}): Article {
   const { meta, lines, sink, regions } = readMetadata(source, options);
   const text = meta.source;
-  const bodyStart = meta.bodyRange.start.offset;
   const article: Article = {
     ...meta,
     tree: emptyRoot(text.length),
@@ -136,10 +145,11 @@ export function parseArticle(source: string, options: ParseOptions = {}): Articl
   } catch (error) {
     internalError(sink, 'Markdown body', error);
   }
-  const jsonRanges = regions.filter(([s]) => s >= bodyStart);
-  const excluded = mergeRanges(nodes.code, jsonRanges);
+  // Markers and includes are looked for in the whole file (text may come before a late
+  // <properties> block), outside code, the metadata block and the JSON bodies.
+  const excluded = mergeRanges(nodes.code, regions);
   try {
-    const markers = scanMarkers(text, bodyStart, text.length, excluded, lines, sink);
+    const markers = scanMarkers(text, 0, text.length, excluded, lines, sink);
     article.issueDescriptions = markers.issueDescriptions;
     article.tokens = markers.tokens;
     article.comments = markers.comments;
@@ -147,7 +157,7 @@ export function parseArticle(source: string, options: ParseOptions = {}): Articl
     internalError(sink, 'comments and markers', error);
   }
   try {
-    article.includes = scanIncludes(text, bodyStart, text.length, excluded, lines, sink);
+    article.includes = scanIncludes(text, 0, text.length, excluded, lines, sink);
   } catch (error) {
     internalError(sink, 'includes', error);
   }

@@ -270,6 +270,22 @@ export function findPropertiesStart(source: string): number {
   return tagAt(source, i, 'properties') ? i : -1;
 }
 
+/**
+ * A `<properties` block that is not the first text of the file (real files put a comment, the H1
+ * or stray text before it): the first line that starts with `<properties`, before any code fence.
+ * Linear; -1 when there is none.
+ */
+export function findLatePropertiesStart(source: string, lines: LineIndex): number {
+  for (const lineStart of lines.lineStarts) {
+    let i = lineStart;
+    while (source.charCodeAt(i) === 32 || source.charCodeAt(i) === 9) i++;
+    const c = source.charCodeAt(i);
+    if ((c === 96 || c === 126) && source.charCodeAt(i + 1) === c && source.charCodeAt(i + 2) === c) return -1; // ``` or ~~~
+    if (c === 60 && tagAt(source, i, 'properties')) return i;
+  }
+  return -1;
+}
+
 export function parseProperties(source: string, start: number, lines: LineIndex, sink: DiagnosticSink): PropertiesScan {
   const before = sink.list.length;
   const scan = scanAttributes(source, start + '<properties'.length, 'properties', lines, sink);

@@ -180,8 +180,20 @@ describe('<properties> edge cases', () => {
     expect(a.diagnostics.map((d) => `${d.code} ${lc(d.range)}`)).toEqual(['properties-missing-space 1:18-1:19']);
   });
 
-  it('is not a properties block when other text comes first', () => {
-    const a = parseArticle('Intro\n<properties a="1" />\n');
+  it('reads a block that comes after a comment or the H1, with a warning', () => {
+    const source = '<!-- for the other topic -->\n# Title first\n\n<properties\n  selfHelpType="tsg_content"\n/>\n\nText <!--$a-->x<!--/$a-->\n';
+    const a = parseArticle(source);
+    expect(a.kind).toBe('selfhelp');
+    expect(a.selfHelpType).toBe('tsg_content');
+    expect(a.diagnostics.map((d) => `${d.code} ${lc(d.range)}`)).toEqual(['properties-not-first 4:1-4:12']);
+    expect(a.title?.text).toBe('Title first');
+    expect(a.comments.map((c) => c.text)).toEqual([' for the other topic ']);
+    expect(a.tokens.map((t) => t.name)).toEqual(['a']);
+    expect(lc(a.bodyRange)).toBe('6:3-9:1');
+  });
+
+  it('is not a properties block after a code fence', () => {
+    const a = parseArticle('Example:\n\n```xml\n<properties a="1" />\n```\n');
     expect(a.kind).toBe('fragment');
     expect(a.properties).toBeUndefined();
   });
