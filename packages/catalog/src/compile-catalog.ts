@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { assemble, buildCatalogs, type Generator, type InvalidArticle } from './assemble.js';
 import { writeDirAtomic } from './atomic-dir.js';
@@ -118,10 +118,43 @@ export function discover(paths: readonly string[], root: ContentRoot): { abs: st
   return [...found].sort(([a], [b]) => compareStrings(a, b)).map(([rel, abs]) => ({ abs, rel }));
 }
 
+const RENDER_DEPENDENCIES = ['unified', 'remark-rehype', 'rehype-raw', 'rehype-sanitize', 'rehype-stringify', 'github-slugger', 'ajv'];
+
+/**
+ * A fingerprint of the code that decides the output: the files of this package and of
+ * @selfhelp/core and @selfhelp/schema (so a changed parser or compiler invalidates the cache even
+ * without a version bump), and where the rendering libraries resolve (their paths hold their versions).
+ */
+function codeFingerprint(): string {
+  const hash = createHash('sha256');
+  const dirs = [dirname(fileURLToPath(import.meta.url))];
+  for (const pkg of ['@selfhelp/core', '@selfhelp/schema']) {
+    try {
+      dirs.push(dirname(require.resolve(pkg)));
+    } catch {
+      hash.update(`unresolved ${pkg}`);
+    }
+  }
+  for (const dir of dirs) {
+    for (const name of readdirSync(dir).sort()) {
+      if (!/\.(js|cjs|mjs|ts)$/.test(name) || name.endsWith('.d.ts')) continue;
+      hash.update(`${name}\0`).update(readFileSync(join(dir, name))).update('\0');
+    }
+  }
+  for (const dep of RENDER_DEPENDENCIES) {
+    try {
+      hash.update(require.resolve(dep));
+    } catch {
+      hash.update(`unresolved ${dep}`);
+    }
+  }
+  return hash.digest('hex');
+}
+
 function configKey(root: ContentRoot, generator: Generator): string {
   const schema = JSON.stringify(SANITIZE_SCHEMA, (_key, value: unknown) => (value instanceof RegExp ? value.toString() : value));
   return createHash('sha256')
-    .update(JSON.stringify({ catalog: CATALOG_VERSION, generator, root: root.realRoot, sanitize: schema, catalogSchema: catalogSchemaText() }))
+    .update(JSON.stringify({ catalog: CATALOG_VERSION, code: codeFingerprint(), generator, root: root.realRoot, sanitize: schema, catalogSchema: catalogSchemaText() }))
     .digest('hex');
 }
 
