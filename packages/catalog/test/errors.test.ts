@@ -79,16 +79,21 @@ describe('build errors', () => {
   });
 });
 
-test('a <properties> block after other content is a build error, not a silently dropped fragment', async () => {
+test('a <properties> block the parser does not read as metadata is a build error, not a silently dropped fragment', async () => {
   const dir = project({
+    // Read by the parser (a warning, properties-not-first): catalogued.
     'articles/late-props.md': `# Heading first\n\n<properties\n  articleId="late"\n  selfHelpType="generic" />\n\nText.\n`,
     'articles/commented.md': `<!-- a note -->\n<properties articleId="commented" selfHelpType="generic" />\n# Title\n`,
+    // Not read (it comes after a code block): an error rather than a fragment.
+    'articles/after-code.md': '```\nsome code\n```\n\n<properties articleId="after-code" selfHelpType="generic" />\n\n# Title\n',
+    // The syntax shown in a code block: a fragment.
     'articles/doc.md': 'A fragment that shows the syntax:\n\n```\n<properties articleId="x" />\n```\n',
   });
   const result = await compileCatalog({ root: dir, paths: [join(dir, 'articles')], outDir: join(dir, 'dist'), cache: false, skipInvalid: true });
   expect(result.invalid.map((a) => [a.path, a.errors.map((e) => `${e.line}:${e.column} ${e.code} ${e.message}`)])).toEqual([
-    ['articles/commented.md', ['2:1 metadata-unreadable This <properties> block is not at the start of the file, so it is not read; move it to the top.']],
-    ['articles/late-props.md', ['3:1 metadata-unreadable This <properties> block is not at the start of the file, so it is not read; move it to the top.']],
+    ['articles/after-code.md', ['5:1 metadata-unreadable This <properties> block is not at the start of the file, so it is not read; move it to the top.']],
   ]);
   expect(result.excluded.fragment).toEqual(['articles/doc.md']);
+  const catalog = JSON.parse(readFileSync(join(dir, 'dist', 'catalog.json'), 'utf8')) as { articles: CatalogArticle[] };
+  expect(catalog.articles.map((a) => a.id)).toEqual(['commented', 'late']);
 });
