@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
 import type { RuleMeta, RuleSeverity } from '@selfhelp/rules';
 import { ConfigError } from '../errors.js';
@@ -224,19 +224,36 @@ function fingerprintFiles(builtIn: boolean, plugins: { url: string; file?: strin
     const s = statSync(file);
     hash.update(`${file}\0${s.size}\0${s.mtimeMs}\0`);
   };
+  const addPackage = (pkg: string) => {
+    for (const folder of ['dist', 'src', 'generated']) {
+      const dir = join(pkg, folder);
+      if (!existsSync(dir)) continue;
+      const files = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => /\.(js|mjs|ts|json)$/.test(f) && !f.endsWith('.d.ts')).sort();
+      for (const f of files) add(join(dir, f));
+    }
+  };
+  // This package, the parser and the schemas: findings depend on their code too, not only on the rules'.
+  const here = createRequire(import.meta.url);
+  addPackage(dirname(dirname(fileURLToPath(import.meta.url))));
+  for (const name of ['@selfhelp/core', '@selfhelp/schema']) {
+    try {
+      addPackage(dirname(dirname(here.resolve(name))));
+    } catch {
+      // not installed beside this package: its version is in LINT_VERSION's reach only
+    }
+  }
   if (builtIn) {
     let entry: string;
     try {
-      entry = createRequire(import.meta.url).resolve('@selfhelp/rules');
+      entry = here.resolve('@selfhelp/rules');
     } catch {
       return undefined;
     }
-    const pkg = dirname(dirname(entry));
-    for (const folder of ['dist', 'src']) {
-      const dir = join(pkg, folder);
-      if (!existsSync(dir)) continue;
-      const files = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => /\.(js|ts|json)$/.test(f) && !f.endsWith('.d.ts')).sort();
-      for (const f of files) add(join(dir, f));
+    addPackage(dirname(dirname(entry)));
+    try {
+      addPackage(dirname(dirname(createRequire(entry).resolve('@selfhelp/links'))));
+    } catch {
+      // rules without the links package
     }
   }
   for (const p of plugins) {
@@ -359,7 +376,7 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Loade
   const builtInIgnored = (rel: string) => /(^|\/)(node_modules|\.git)(\/|$)/.test(rel);
   const maxFileSize = config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const hash = createHash('sha256')
-    .update(JSON.stringify({ v: LINT_VERSION, r: registry.hash, preset, rules: config.rules ?? {}, overrides: config.overrides ?? [], root, maxFileSize }))
+    .update(JSON.stringify({ v: LINT_VERSION, r: registry.hash, code: fp ?? '', preset, rules: config.rules ?? {}, overrides: config.overrides ?? [], root, maxFileSize }))
     .digest('hex')
     .slice(0, 16);
 

@@ -288,7 +288,8 @@ async function lintInWorkers(
         }
       }
     };
-    // One batch in flight per thread, so a batch's clock starts when it starts running, not while it queues.
+    // Two batches in flight per thread (one running, one queued behind it, so no thread waits for the main
+    // thread), not more: a batch's clock starts when it is sent, so it must not sit long in a queue.
     const batches: FileState[][] = [];
     for (let i = 0; i < pending.length; i += size) batches.push(pending.slice(i, i + size));
     let next = 0;
@@ -306,7 +307,7 @@ async function lintInWorkers(
         outcomes.forEach((outcome, j) => onOutcome(batch[j]!, outcome));
       }
     };
-    for (let t = 0; t < threads; t++) jobs.push(runner());
+    for (let t = 0; t < threads * 2; t++) jobs.push(runner());
     await Promise.all(jobs);
   } finally {
     await pool.destroy();
