@@ -57,6 +57,8 @@ describe('JSON bodies', () => {
     const a = parseArticle(form);
     expect(a.headings.map((h) => h.text)).toEqual(['Backup questions']);
     expect(a.tree.children.map((n) => n.type)).toEqual(['heading']);
+    // The blank tail (the JSON body) is not fed to micromark, but the root still spans the file.
+    expect(a.tree.position!.end).toEqual({ line: 15, column: 1, offset: form.length });
   });
 
   it('reports a syntax error at its position', () => {
