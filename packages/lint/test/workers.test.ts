@@ -45,7 +45,7 @@ describe.skipIf(!built)('worker threads', () => {
       const lint = await import(${JSON.stringify(pathToFileURL(dist).href)});
       const config = await lint.loadConfig({ cwd: ${JSON.stringify(t.dir)}, builtInRules: false });
       const found = await lint.discoverFiles(['articles'], { cwd: ${JSON.stringify(t.dir)}, ignored: await lint.createIgnoreFilter(config) });
-      const run = await lint.lintFiles(found.files, { config, concurrency: 2, workerThreshold: 0, workerAllowance: 1500 });
+      const run = await lint.lintFiles(found.files, { config, concurrency: 2, workerThreshold: 0 });
       process.stdout.write(JSON.stringify(run.results.map((r) => r.messages.map((m) => m.message))));
     `;
     const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: t.dir, encoding: 'utf8' });

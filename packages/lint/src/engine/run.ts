@@ -47,8 +47,6 @@ export interface LintFilesOptions {
   onProgress?: (done: number, total: number) => void;
   /** The worker module (tests); default: the compiled `worker.js` beside this file. */
   workerUrl?: URL;
-  /** Milliseconds added to `timeBudget` before a worker batch is stopped: a new thread's start-up (loading the rules). Default 5000. */
-  workerAllowance?: number;
 }
 
 export interface LintStats {
@@ -207,7 +205,7 @@ export async function lintFiles(inputs: readonly (LintInput | string)[], options
   if (pending.length > 0 && !(workerUrl && threads > 0)) await config.loadRuleCode();
   if (workerUrl && threads > 0) {
     usedWorkers = threads;
-    await lintInWorkers(pending, threads, workerUrl, config, fix, onOutcome, options.workerAllowance ?? 5000);
+    await lintInWorkers(pending, threads, workerUrl, config, fix, onOutcome);
   } else if (pending.length > 0) {
     const { lintSource } = await import('./lint-source.js');
     const { projectAccessFor } = await import('./project.js');
@@ -264,52 +262,59 @@ async function lintInWorkers(
   config: LoadedConfig,
   fix: boolean,
   onOutcome: (state: FileState, outcome: SourceOutcome, cacheable?: boolean) => void,
-  allowance: number,
 ): Promise<void> {
   const { Piscina } = await import('piscina');
   const budget = config.timeBudget;
   const pool = new Piscina<WorkerBatch, SourceOutcome[]>({ filename: workerUrl.href, minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
+  // Two batches in flight per thread: one running, one queued behind it, so no thread waits for the main thread.
+  const runners = threads * 2;
+  // The watchdog: each runner's slot says when the file its batch is on started. A file over the budget has its
+  // batch stopped (piscina ends that thread and starts another); it gets a finding, the rest of the batch runs again.
+  const watch = new Float64Array(new SharedArrayBuffer(Float64Array.BYTES_PER_ELEMENT * 2 * runners));
+  const controllers: (AbortController | undefined)[] = new Array(runners).fill(undefined);
+  const timer = setInterval(
+    () => {
+      const now = Date.now();
+      for (let slot = 0; slot < runners; slot++) {
+        const started = watch[slot * 2]!;
+        if (started > 0 && now - started > budget) controllers[slot]?.abort();
+      }
+    },
+    Math.max(10, Math.min(250, Math.floor(budget / 4))),
+  );
+  timer.unref();
   try {
     // Batches small enough to balance the load, large enough to keep messaging cheap.
     const size = Math.max(8, Math.min(64, Math.ceil(pending.length / (threads * 8))));
-    const jobs: Promise<void>[] = [];
     const task = (s: FileState): WorkerTask => ({ absPath: s.absPath, path: s.relPath, root: s.root, text: s.text! });
     const isAbort = (error: unknown) => (error as { name?: string } | null)?.name === 'AbortError';
-    // A batch over the budget (plus a worker's start-up allowance) is stopped (piscina ends its thread) and its
-    // files run again one by one: the one that is over the budget again gets a finding, the others their results.
-    const retryAlone = async (batch: FileState[]) => {
-      for (const state of batch) {
-        try {
-          const [outcome] = await pool.run({ spec: config.spec, fix, tasks: [task(state)] }, { signal: AbortSignal.timeout(budget + allowance) });
-          onOutcome(state, outcome!);
-        } catch (error) {
-          if (!isAbort(error)) throw error;
-          onOutcome(state, { messages: [overBudgetMessage(budget, true)], directives: [], summary: { k: 'fragment', f: [] }, passes: 0 }, false);
-        }
-      }
-    };
-    // Two batches in flight per thread (one running, one queued behind it, so no thread waits for the main
-    // thread), not more: a batch's clock starts when it is sent, so it must not sit long in a queue.
-    const batches: FileState[][] = [];
-    for (let i = 0; i < pending.length; i += size) batches.push(pending.slice(i, i + size));
-    let next = 0;
-    const runner = async () => {
-      while (next < batches.length) {
-        const batch = batches[next++]!;
+    const queue: FileState[][] = [];
+    for (let i = 0; i < pending.length; i += size) queue.push(pending.slice(i, i + size));
+    const runner = async (slot: number) => {
+      for (let batch = queue.shift(); batch; batch = queue.shift()) {
+        const controller = new AbortController();
+        controllers[slot] = controller;
+        watch[slot * 2] = 0;
         let outcomes: SourceOutcome[];
         try {
-          outcomes = await pool.run({ spec: config.spec, fix, tasks: batch.map(task) }, { signal: AbortSignal.timeout(budget + allowance) });
+          outcomes = await pool.run({ spec: config.spec, fix, tasks: batch.map(task), watch: { buffer: watch.buffer as SharedArrayBuffer, slot } }, { signal: controller.signal });
         } catch (error) {
           if (!isAbort(error)) throw error;
-          await retryAlone(batch);
+          const stopped = Math.min(batch.length - 1, Math.max(0, watch[slot * 2 + 1]!));
+          watch[slot * 2] = 0;
+          onOutcome(batch[stopped]!, { messages: [overBudgetMessage(budget, true)], directives: [], summary: { k: 'fragment', f: [] }, passes: 0 }, false);
+          const rest = batch.filter((_, i) => i !== stopped);
+          if (rest.length > 0) queue.unshift(rest);
           continue;
+        } finally {
+          controllers[slot] = undefined;
         }
         outcomes.forEach((outcome, j) => onOutcome(batch[j]!, outcome));
       }
     };
-    for (let t = 0; t < threads * 2; t++) jobs.push(runner());
-    await Promise.all(jobs);
+    await Promise.all(Array.from({ length: runners }, (_, slot) => runner(slot)));
   } finally {
+    clearInterval(timer);
     await pool.destroy();
   }
 }

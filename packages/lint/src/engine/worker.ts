@@ -19,6 +19,11 @@ export interface WorkerBatch {
   spec: ConfigSpec;
   fix: boolean;
   tasks: WorkerTask[];
+  /**
+   * The watchdog's shared slots (two numbers per slot: when the current file started, epoch ms, 0 when
+   * idle; and its index in the batch). The main thread stops a batch whose current file runs over budget.
+   */
+  watch?: { buffer: SharedArrayBuffer; slot: number };
 }
 
 let loaded: { key: string; config: Promise<LoadedConfig> } | undefined;
@@ -31,12 +36,22 @@ export default async function lintBatch(batch: WorkerBatch): Promise<SourceOutco
     projects.clear();
   }
   const config = await loaded.config;
-  return batch.tasks.map((task) => {
-    let project: ProjectAccess | undefined;
-    if (task.root !== undefined) {
-      project = projects.get(task.root);
-      if (!project) projects.set(task.root, (project = projectAccessFor(task.root, diskSource)));
-    }
-    return lintSource({ path: task.path, text: task.text, rules: config.rulesFor(task.absPath), fix: batch.fix, maxFileSize: config.maxFileSize }, config.registry, project);
-  });
+  const watch = batch.watch ? new Float64Array(batch.watch.buffer) : undefined;
+  const at = (batch.watch?.slot ?? 0) * 2;
+  try {
+    return batch.tasks.map((task, index) => {
+      if (watch) {
+        watch[at + 1] = index;
+        watch[at] = Date.now(); // the clock starts here: configuration loading is not counted
+      }
+      let project: ProjectAccess | undefined;
+      if (task.root !== undefined) {
+        project = projects.get(task.root);
+        if (!project) projects.set(task.root, (project = projectAccessFor(task.root, diskSource)));
+      }
+      return lintSource({ path: task.path, text: task.text, rules: config.rulesFor(task.absPath), fix: batch.fix, maxFileSize: config.maxFileSize }, config.registry, project);
+    });
+  } finally {
+    if (watch) watch[at] = 0;
+  }
 }
