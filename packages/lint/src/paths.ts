@@ -50,14 +50,19 @@ export function findGitRoot(start: string): string | undefined {
  * else the top of its git work tree, else its own folder.
  */
 export function fallbackRootFor(file: string): string {
+  return fallbackRoot(file).root;
+}
+
+/** As `fallbackRootFor`, and whether the root is only the file's own folder (no project around it). */
+export function fallbackRoot(file: string): { root: string; adhoc: boolean } {
   let dir = dirname(file);
   for (;;) {
-    if (basename(dir) === 'articles') return dirname(dir);
+    if (basename(dir) === 'articles') return { root: dirname(dir), adhoc: false };
     const parent = dirname(dir);
     if (parent === dir) break;
     dir = parent;
   }
   const git = findGitRoot(dirname(file));
-  if (git !== undefined && isDirectory(git)) return git;
-  return dirname(file);
+  if (git !== undefined && isDirectory(git)) return { root: git, adhoc: false };
+  return { root: dirname(file), adhoc: true };
 }

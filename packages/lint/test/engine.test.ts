@@ -112,6 +112,14 @@ describe('cross-article rules', () => {
     expect(again.stats.summarized).toBe(1);
   });
 
+  it('a stray file outside any project (no config, no articles folder, no git) is checked only against the files linted with it', async () => {
+    const dir = tree({ 'a.md': article('same', '# A\n'), 'b.md': article('same', '# B\n') });
+    const alone = await lintFiles([join(dir, 'a.md')], { config: await config(dir), cwd: dir });
+    expect(alone.results[0]!.messages).toEqual([]);
+    const both = await lintFiles([join(dir, 'a.md'), join(dir, 'b.md')], { config: await config(dir), cwd: dir });
+    expect(both.results.map((r) => r.messages.map((m) => m.message))).toEqual([['articleId "same" is also used by b.md.'], ['articleId "same" is also used by a.md.']]);
+  });
+
   it('lint a virtual tree: given texts and a virtual source instead of the disk', async () => {
     const dir = tree({ 'articles/a.md': article('a', '# On disk\n') });
     const files = new Map([

@@ -11,7 +11,7 @@ import type { ArticleSummary } from '@selfhelp/rules';
 import type { FileRules, LoadedConfig } from '../config/load.js';
 import { comparePaths, createIgnoreFilter, type IgnoreFilter } from '../discover.js';
 import { diskSource, type ContentSource, type FileStat } from '../fs.js';
-import { fallbackRootFor, isInside, relativePosix } from '../paths.js';
+import { fallbackRoot, isInside, relativePosix } from '../paths.js';
 import { countMessages, type LintMessage, type LintResult } from '../result.js';
 import { LintCache, decodeDirectives, decodeMessages, encodeDirectives, encodeMessages, encodeSummary, hashText, statFields, statMatches, type CacheEntry, type CrossFinding } from './cache.js';
 import { applyDirectives, compareMessages, type Directive } from './directives.js';
@@ -118,13 +118,17 @@ export async function lintFiles(inputs: readonly (LintInput | string)[], options
     const i = typeof input === 'string' ? { path: input } : input;
     given.set(resolve(cwd, i.path), i.text);
   }
-  const fallbackRoots = new Map<string, string>();
+  const fallbackRoots = new Map<string, { root: string; adhoc: boolean }>();
+  // Roots that are only a stray file's own folder: cross-article checks there cover the linted files only
+  // (never a whole /tmp or home folder).
+  const adhocRoots = new Set<string>();
   const rootOf = (absPath: string): string => {
     if (config.root !== undefined && isInside(config.root, absPath)) return config.root;
     const dir = dirname(absPath);
-    let root = fallbackRoots.get(dir);
-    if (root === undefined) fallbackRoots.set(dir, (root = fallbackRootFor(absPath)));
-    return root;
+    let found = fallbackRoots.get(dir);
+    if (found === undefined) fallbackRoots.set(dir, (found = fallbackRoot(absPath)));
+    if (found.adhoc) adhocRoots.add(found.root);
+    return found.root;
   };
   const states: FileState[] = [...given.keys()].sort(comparePaths).map((absPath) => {
     const root = rootOf(absPath);
@@ -229,7 +233,7 @@ export async function lintFiles(inputs: readonly (LintInput | string)[], options
   const cross = new Map<string, LintMessage[]>();
   let summarized = 0;
   if ((options.crossArticle ?? true) && config.registry.projectRuleIds.size > 0) {
-    summarized = await runCrossArticle(states, config, source, cache, cross);
+    summarized = await runCrossArticle(states, config, source, cache, cross, adhocRoots);
   }
 
   // 4. Directives, order, counts.
@@ -330,6 +334,7 @@ async function runCrossArticle(
   source: ContentSource,
   cache: LintCache | undefined,
   cross: Map<string, LintMessage[]>,
+  adhocRoots: ReadonlySet<string>,
 ): Promise<number> {
   const groups = new Map<string, FileState[]>();
   for (const s of states) {
@@ -353,7 +358,7 @@ async function runCrossArticle(
     if (toRun.length === 0) continue;
 
     // Phase A: every tree file's content hash (from the cache's stat fast path when possible).
-    const tree = new Set(await source.listMarkdown(root, ignored));
+    const tree = new Set(adhocRoots.has(root) ? [] : await source.listMarkdown(root, ignored));
     for (const s of linted) tree.add(s.absPath);
     const files = [...tree].sort(comparePaths);
     const texts = new Map<string, string>();
