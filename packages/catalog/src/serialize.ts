@@ -19,7 +19,11 @@ function write(value: unknown): string {
     default:
       return 'null';
   }
-  if (Array.isArray(value)) return `[${value.map((item) => write(item)).join(',')}]`;
+  if (Array.isArray(value)) {
+    // Lists of ids (the indexes): the native serializer writes them identically, only faster.
+    if (value.every((item) => typeof item === 'string')) return JSON.stringify(value);
+    return `[${value.map((item) => write(item)).join(',')}]`;
+  }
   if (value instanceof Map) {
     const parts: string[] = [];
     for (const [key, item] of value as Map<string, unknown>) parts.push(`${JSON.stringify(String(key))}:${write(item)}`);
@@ -34,17 +38,20 @@ function write(value: unknown): string {
   return `{${parts.join(',')}}`;
 }
 
-/** The plain-data form of a value (Maps become objects with the same key order where possible), for schema validation. */
+/**
+ * The plain-data form of a value, for schema validation: Maps become objects with the same keys
+ * (null-prototype objects, so a `__proto__` key is an ordinary own key).
+ */
 export function toPlain(value: unknown): unknown {
   if (value instanceof Map) {
-    const out: Record<string, unknown> = {};
-    for (const [key, item] of value as Map<string, unknown>) Object.defineProperty(out, String(key), { value: toPlain(item), enumerable: true, writable: true, configurable: true });
+    const out = Object.create(null) as Record<string, unknown>;
+    for (const [key, item] of value as Map<string, unknown>) out[String(key)] = toPlain(item);
     return out;
   }
-  if (Array.isArray(value)) return value.map(toPlain);
+  if (Array.isArray(value)) return value.some((item) => item !== null && typeof item === 'object') ? value.map(toPlain) : value;
   if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value)) Object.defineProperty(out, key, { value: toPlain((value as Record<string, unknown>)[key]), enumerable: true, writable: true, configurable: true });
+    const out = Object.create(null) as Record<string, unknown>;
+    for (const key of Object.keys(value)) out[key] = toPlain((value as Record<string, unknown>)[key]);
     return out;
   }
   return value;
