@@ -115,8 +115,28 @@ export class ArticleCompiler {
     return fragment;
   }
 
-  /** Compiles the article at the root-relative `path` whose text is `text` (any line endings). */
+  /**
+   * Compiles the article at the root-relative `path` whose text is `text` (any line endings).
+   * Never throws for bad input: an unexpected failure is a `compile-failed` build error of that
+   * article. Only an entry that breaks the catalog schema (a compiler bug) throws.
+   */
   compile(path: string, text: string): CompiledFile {
+    try {
+      return this.#compile(path, text);
+    } catch (error) {
+      if (error instanceof CatalogSchemaError) throw error;
+      const message = `The article could not be compiled: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
+      return {
+        path,
+        sourceHash: hashParts([normalizeSource(text)]),
+        dependencies: [],
+        rendered: false,
+        outcome: { status: 'invalid', id: null, errors: [{ code: 'compile-failed', message, article: path, file: path, line: 1, column: 1 }] },
+      };
+    }
+  }
+
+  #compile(path: string, text: string): CompiledFile {
     const source = normalizeSource(text);
     const sourceHash = hashParts([source]);
     const article = parseArticle(source, { path });

@@ -86,7 +86,8 @@ export type BuildErrorCode =
   | 'include-cycle'
   | 'include-outside-root'
   | 'include-malformed'
-  | 'include-misplaced';
+  | 'include-misplaced'
+  | 'compile-failed';
 
 /** A problem that keeps an article out of the catalog (and stops the build unless --skip-invalid). */
 export interface BuildError {
