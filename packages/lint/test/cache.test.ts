@@ -98,8 +98,19 @@ describe('cache', () => {
     expect(second.stats).toMatchObject({ linted: 0, cached: 1, summarized: 1 });
     expect(second.results[0]!.messages.map((m) => m.message)).toEqual(['articleId "x" is also used by articles/b.md.']);
     const third = await lintFiles([a], { config: await config(dir), cwd: dir, cacheLocation });
-    expect(third.stats).toMatchObject({ linted: 0, cached: 1, summarized: 0 });
+    expect(third.stats).toMatchObject({ linted: 0, cached: 1, summarized: 0, crossChecked: 0 });
     expect(third.results).toEqual(second.results);
+    // Edits that leave every file's metadata as it was (body only) do not run the cross-article rules again.
+    writeFileSync(a, article('x', '# A\n\nNew paragraph.\n'));
+    writeFileSync(join(dir, 'articles/b.md'), article('x', '# B changed\n'));
+    const bodyOnly = await lintFiles([a], { config: await config(dir), cwd: dir, cacheLocation });
+    expect(bodyOnly.stats).toMatchObject({ linted: 1, cached: 0, summarized: 1, crossChecked: 0 });
+    expect(bodyOnly.results).toEqual(second.results);
+    // A metadata edit does.
+    writeFileSync(join(dir, 'articles/b.md'), article('z', '# B changed\n'));
+    const metadata = await lintFiles([a], { config: await config(dir), cwd: dir, cacheLocation });
+    expect(metadata.stats).toMatchObject({ linted: 0, cached: 1, summarized: 1, crossChecked: 1 });
+    expect(metadata.results[0]!.messages).toEqual([]);
   });
 
   it('with --fix, a cached file that has fixable findings is linted again to fix it', async () => {

@@ -324,7 +324,7 @@ export async function run(argv: string[]): Promise<number> {
       if (flags.debug) {
         const ms = Math.round(performance.now() - started);
         process.stderr.write(
-          `selfhelp: ${stats.files} files (${stats.cached} from cache, ${stats.linted} linted, ${stats.workers} workers, ${stats.summarized} summarized for cross-article checks) in ${ms} ms` +
+          `selfhelp: ${stats.files} files (${stats.cached} from cache, ${stats.linted} linted, ${stats.workers} workers, ${stats.summarized} summarized, cross-article rules run for ${stats.crossChecked} roots) in ${ms} ms` +
             (stats.cacheDiscarded ? `; cache ignored: ${stats.cacheDiscarded}` : '') +
             '\n',
         );

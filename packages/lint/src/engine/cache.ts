@@ -15,7 +15,7 @@ import type { PackedSummary } from './summary.js';
 
 export const DEFAULT_CACHE_FILE = '.selfhelpcache';
 const FORMAT = 'selfhelp-lint-cache';
-const FORMAT_VERSION = 2;
+const FORMAT_VERSION = 3;
 
 /**
  * One file. Findings, directives and summary are kept as JSON text inside the cache file, so loading
@@ -36,6 +36,8 @@ export interface CacheEntry {
   x?: 1;
   /** JSON of the directives (Directive[]), when there are any. */
   d?: string;
+  /** Hash of the file's metadata summary (what cross-article checks read): a body-only edit keeps it. */
+  sh?: string;
 }
 
 /** A cross-article finding: rule id, root-relative path, message, line, column, end line, end column, severity (0: the configured one). */
@@ -215,16 +217,22 @@ export class LintCache {
     this.#dirty = true;
   }
 
-  #loadSummaries(): Summaries {
-    if (this.#summaries) return this.#summaries;
+  /** The summaries line as text, read on first use (entries carry their summary hash, so a file rewritten meanwhile is still safe). */
+  #rawSummaries(): string | undefined {
     if (this.#summariesAt !== undefined && this.#summariesText === undefined) {
-      // Read now; entries carry the content hash they were made from, so a file rewritten meanwhile is still safe to use.
       try {
         this.#summariesText = readFileSync(this.path).subarray(this.#summariesAt).toString('utf8');
       } catch {
         this.#summariesText = undefined;
       }
+      this.#summariesAt = undefined;
     }
+    return this.#summariesText;
+  }
+
+  #loadSummaries(): Summaries {
+    if (this.#summaries) return this.#summaries;
+    this.#rawSummaries();
     const map: Summaries = new Map();
     if (this.#summariesText) {
       try {
@@ -236,12 +244,11 @@ export class LintCache {
         this.#summariesDirty = true; // a corrupt summaries line: start it again
       }
     }
-    this.#summariesText = undefined;
     this.#summaries = map;
     return map;
   }
 
-  /** The summary JSON of a file when it was made from content with this hash. */
+  /** The summary JSON of a file, when the cache holds the one with this summary hash. */
   getSummary(absPath: string, hash: string): string | undefined {
     const found = this.#loadSummaries().get(absPath);
     return found && found[0] === hash ? found[1] : undefined;
@@ -253,14 +260,16 @@ export class LintCache {
     if (found && found[0] === hash && found[1] === json) return;
     map.set(absPath, [hash, json]);
     this.#summariesDirty = true;
+    this.#summariesText = undefined;
   }
 
   /** Writes the cache if anything changed. Failing to write a cache is not an error of the run. */
   save(): boolean {
     if (!this.#dirty && !this.#summariesDirty) return false;
     const file: CacheFile = { format: FORMAT, version: FORMAT_VERSION, tool: LINT_VERSION, entries: Object.fromEntries(this.#entries), cross: Object.fromEntries(this.#cross) };
-    if (!this.#summaries && this.#summariesAt !== undefined) this.#loadSummaries(); // keep them when rewriting the file
-    const summaries = this.#summaries ? JSON.stringify(Object.fromEntries(this.#summaries)) : '{}';
+    // Unchanged summaries are copied as text, not parsed and written again.
+    const raw = this.#summariesDirty ? undefined : this.#rawSummaries();
+    const summaries = raw ?? (this.#summaries ? JSON.stringify(Object.fromEntries(this.#summaries)) : '{}');
     try {
       mkdirSync(dirname(this.path), { recursive: true });
       writeFileAtomic(this.path, this.#manifest + '\n' + JSON.stringify(file) + '\n' + summaries);

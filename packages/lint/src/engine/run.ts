@@ -58,6 +58,8 @@ export interface LintStats {
   workers: number;
   /** Tree files whose summaries were computed (metadata-only parse) for cross-article checks. */
   summarized: number;
+  /** Content roots whose cross-article rules ran (0 when their cached findings still held). */
+  crossChecked: number;
   /** Why the cache on disk was not used, if it was not. */
   cacheDiscarded?: string;
 }
@@ -78,8 +80,10 @@ interface FileState {
   stat?: FileStat;
   messages?: LintMessage[];
   directives?: Directive[];
-  /** The summary, when this run parsed the file (else it is in the cache, by content hash). */
+  /** The summary, when this run parsed the file (else it is in the cache, by summary hash). */
   summary?: PackedSummary;
+  /** Hash of the summary's JSON: what the cross-article cache key is made of. */
+  summaryHash?: string;
   output?: string;
 }
 
@@ -101,6 +105,7 @@ function fromCache(state: FileState, entry: CacheEntry): boolean {
     return false;
   }
   state.hash = entry.h;
+  if (entry.sh !== undefined) state.summaryHash = entry.sh;
   return true;
 }
 
@@ -187,6 +192,8 @@ export async function lintFiles(inputs: readonly (LintInput | string)[], options
     state.messages = outcome.messages;
     state.directives = outcome.directives;
     state.summary = outcome.summary;
+    const summaryJson = encodeSummary(outcome.summary);
+    state.summaryHash = hashText(summaryJson);
     if (outcome.output !== undefined) state.output = outcome.output;
     const originalHash = state.hash;
     if (outcome.output !== undefined) state.hash = hashText(outcome.output);
@@ -198,10 +205,11 @@ export async function lintFiles(inputs: readonly (LintInput | string)[], options
         c: state.rules.key,
         ...encodeMessages(outcome.messages),
         ...encodeDirectives(outcome.directives),
+        sh: state.summaryHash,
       };
       if (finalText === undefined) Object.assign(entry, statFields(state.stat));
       cache.set(state.absPath, entry);
-      cache.setSummary(state.absPath, state.hash!, encodeSummary(outcome.summary));
+      cache.setSummary(state.absPath, state.summaryHash, summaryJson);
     }
     options.onProgress?.(++done, total);
   };
@@ -232,8 +240,9 @@ export async function lintFiles(inputs: readonly (LintInput | string)[], options
   // 3. Cross-article rules over the whole tree of each content root.
   const cross = new Map<string, LintMessage[]>();
   let summarized = 0;
+  let crossChecked = 0;
   if ((options.crossArticle ?? true) && config.registry.projectRuleIds.size > 0) {
-    summarized = await runCrossArticle(states, config, source, cache, cross, adhocRoots);
+    ({ summarized, crossChecked } = await runCrossArticle(states, config, source, cache, cross, adhocRoots));
   }
 
   // 4. Directives, order, counts.
@@ -244,7 +253,7 @@ export async function lintFiles(inputs: readonly (LintInput | string)[], options
     return countMessages(state.absPath, messages, state.output);
   });
   cache?.save();
-  const stats: LintStats = { files: states.length, linted: pending.length, cached, workers: usedWorkers, summarized };
+  const stats: LintStats = { files: states.length, linted: pending.length, cached, workers: usedWorkers, summarized, crossChecked };
   if (cache?.discarded) stats.cacheDiscarded = cache.discarded;
   return { results, stats };
 }
@@ -326,7 +335,8 @@ async function lintInWorkers(
 /**
  * Cross-article rules, once per content root, over the summaries of every Markdown file under it.
  * Their findings are cached per root under a key of the config, the rules run with their options, and
- * every tree file's content hash: when nothing changed, no summary is even decoded.
+ * every tree file's path and summary hash: when no file's metadata changed (a body-only edit, or nothing
+ * at all), no summary is decoded and no rule runs.
  */
 async function runCrossArticle(
   states: FileState[],
@@ -335,18 +345,28 @@ async function runCrossArticle(
   cache: LintCache | undefined,
   cross: Map<string, LintMessage[]>,
   adhocRoots: ReadonlySet<string>,
-): Promise<number> {
+): Promise<{ summarized: number; crossChecked: number }> {
   const groups = new Map<string, FileState[]>();
   for (const s of states) {
-    if (s.root === undefined || s.hash === undefined) continue;
+    if (s.root === undefined || s.summaryHash === undefined) continue;
     let g = groups.get(s.root);
     if (!g) groups.set(s.root, (g = []));
     g.push(s);
   }
-  if (groups.size === 0) return 0;
+  if (groups.size === 0) return { summarized: 0, crossChecked: 0 };
+  let crossChecked = 0;
   const ignored: IgnoreFilter = await createIgnoreFilter(config, source);
   let summarized = 0;
   let parseMetadata: typeof import('@selfhelp/core').parseMetadata | undefined;
+  const summaryOf = async (text: string, rel: string): Promise<PackedSummary | undefined> => {
+    parseMetadata ??= (await import('@selfhelp/core')).parseMetadata;
+    try {
+      summarized++;
+      return packSummary(summarize(parseMetadata(text, { path: rel }), rel));
+    } catch {
+      return undefined;
+    }
+  };
   for (const [root, linted] of groups) {
     const byPath = new Map(linted.map((s) => [s.absPath, s]));
     // The rules to run here, with the options of the first linted file that enables each.
@@ -357,47 +377,58 @@ async function runCrossArticle(
     }
     if (toRun.length === 0) continue;
 
-    // Phase A: every tree file's content hash (from the cache's stat fast path when possible).
+    // Phase A: every tree file's summary hash (from the cache's stat fast path when possible; a file whose
+    // content changed gets its summary now, from a metadata-only parse).
     const tree = new Set(adhocRoots.has(root) ? [] : await source.listMarkdown(root, ignored));
     for (const s of linted) tree.add(s.absPath);
-    const files = [...tree].sort(comparePaths);
-    const texts = new Map<string, string>();
-    const hashes: string[] = [];
-    const keyParts: string[] = [config.hash, JSON.stringify(toRun.map((r) => [r.id, r.options ?? null]))];
-    for (const absPath of files) {
+    const files: { absPath: string; rel: string; sh: string }[] = [];
+    const fresh = new Map<string, PackedSummary>();
+    for (const absPath of [...tree].sort(comparePaths)) {
       const rel = relativePosix(root, absPath);
       const own = byPath.get(absPath);
-      let hash = own?.hash;
-      if (hash === undefined) {
-        const entry = cache?.get(absPath);
-        const stat = source.stat(absPath);
-        if (statMatches(entry, stat)) hash = entry!.h;
-        else {
-          const text = stat && stat.size > config.maxFileSize ? undefined : source.readText(absPath);
-          if (text === undefined) {
-            hashes.push('');
-            continue;
-          }
-          texts.set(absPath, text);
-          hash = hashText(text);
-          if (entry && stat && entry.h === hash) cache!.set(absPath, { ...entry, ...statFields(stat) });
-        }
+      if (own) {
+        if (own.summaryHash !== undefined) files.push({ absPath, rel, sh: own.summaryHash });
+        continue;
       }
-      hashes.push(hash);
-      keyParts.push(rel, hash);
+      const entry = cache?.get(absPath);
+      const stat = source.stat(absPath);
+      if (statMatches(entry, stat) && entry!.sh !== undefined) {
+        files.push({ absPath, rel, sh: entry!.sh });
+        continue;
+      }
+      const text = stat && stat.size > config.maxFileSize ? undefined : source.readText(absPath);
+      if (text === undefined) continue;
+      const hash = hashText(text);
+      if (entry && entry.h === hash && entry.sh !== undefined) {
+        if (stat) cache!.set(absPath, { ...entry, ...statFields(stat) });
+        files.push({ absPath, rel, sh: entry.sh });
+        continue;
+      }
+      const packed = await summaryOf(text, rel);
+      if (!packed) continue;
+      const json = encodeSummary(packed);
+      const sh = hashText(json);
+      fresh.set(absPath, packed);
+      files.push({ absPath, rel, sh });
+      if (cache) {
+        cache.setSummary(absPath, sh, json);
+        // A summary-only entry (no `c`: it never answers a lint of this file) gives the stat fast path next time.
+        cache.set(absPath, { h: hash, sh, ...statFields(stat) });
+      }
     }
+    const keyParts: string[] = [config.hash, JSON.stringify(toRun.map((r) => [r.id, r.options ?? null]))];
+    for (const f of files) keyParts.push(f.rel, f.sh);
     const treeKey = createHash('sha1').update(keyParts.join('\0')).digest('base64url');
 
     let findings: CrossFinding[] | undefined = cache?.getCross(root)?.k === treeKey ? cache.getCross(root)!.f : undefined;
     if (!findings) {
-      // Phase B: the summaries (cached JSON, the linted files' fresh ones, or a metadata-only parse).
+      // Phase B: every summary (fresh, or from the cache by summary hash, or parsed again when missing).
       const summaries: ArticleSummary[] = [];
-      for (const [i, absPath] of files.entries()) {
-        const rel = relativePosix(root, absPath);
+      for (const { absPath, rel, sh } of files) {
         const own = byPath.get(absPath);
-        let packed: PackedSummary | undefined = own?.summary;
-        if (!packed && hashes[i]) {
-          const json = cache?.getSummary(absPath, hashes[i]!);
+        let packed: PackedSummary | undefined = own?.summary ?? fresh.get(absPath);
+        if (!packed) {
+          const json = cache?.getSummary(absPath, sh);
           if (json !== undefined) {
             try {
               packed = JSON.parse(json) as PackedSummary;
@@ -407,25 +438,15 @@ async function runCrossArticle(
           }
         }
         if (!packed) {
-          const text = texts.get(absPath) ?? own?.text ?? source.readText(absPath);
-          if (text === undefined) continue;
-          parseMetadata ??= (await import('@selfhelp/core')).parseMetadata;
-          try {
-            packed = packSummary(summarize(parseMetadata(text, { path: rel }), rel));
-          } catch {
-            continue;
-          }
-          summarized++;
-          if (cache && hashes[i]) {
-            cache.setSummary(absPath, hashes[i]!, encodeSummary(packed));
-            // A summary-only entry (no `c`: it never answers a lint of this file) gives the stat fast path next time.
-            if (!cache.get(absPath)?.c) cache.set(absPath, { h: hashes[i]!, ...statFields(source.stat(absPath)) });
-          }
+          const text = own?.text ?? source.readText(absPath);
+          if (text !== undefined) packed = await summaryOf(text, rel);
+          if (packed) cache?.setSummary(absPath, hashText(encodeSummary(packed)), encodeSummary(packed));
         }
-        summaries.push(unpackSummary(packed, rel));
+        if (packed) summaries.push(unpackSummary(packed, rel));
       }
       findings = [];
       let crashed = false;
+      crossChecked++;
       await config.loadRuleCode();
       for (const { id, options, owner } of toRun) {
         const rule = config.registry.projectRules.get(id);
@@ -450,7 +471,7 @@ async function runCrossArticle(
       push(cross, absPath, { ruleId: id, severity: sev === 0 ? enabled.severity : sev, message, line, column, endLine, endColumn });
     }
   }
-  return summarized;
+  return { summarized, crossChecked };
 }
 
 function push(map: Map<string, LintMessage[]>, key: string, message: LintMessage): void {
