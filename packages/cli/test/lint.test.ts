@@ -44,6 +44,15 @@ describe('selfhelp lint', () => {
     );
   });
 
+  it('--color forces colors in the stylish report, --no-color and NO_COLOR keep them off', async () => {
+    const dir = setup({ 'articles/a.md': article('a', '# A\n\nfoo\n') });
+    const colored = await runCli(dir, ['lint', '--no-cache', '--color'], NO_TTY);
+    expect(colored.stdout).toContain('\u001b[31merror\u001b[39m');
+    const plain = await runCli(dir, ['lint', '--no-cache', '--no-color'], { NO_COLOR: undefined, FORCE_COLOR: '1' });
+    expect(plain.stdout).not.toContain('\u001b[');
+    expect((await runCli(dir, ['lint', '--no-cache'], NO_TTY)).stdout).not.toContain('\u001b[');
+  });
+
   it('warnings: exit 0, or 1 over --max-warnings; --quiet hides them', async () => {
     const dir = setup({ 'articles/b.md': article('b', 'text\n'), 'articles/c.md': article('c', 'more\n') });
     expect((await runCli(dir, ['lint', '--no-cache'], NO_TTY)).code).toBe(0);

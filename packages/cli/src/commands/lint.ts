@@ -28,6 +28,7 @@ Options:
       --fix                apply fixes and write the files
       --fix-dry-run        print the fixes as a unified diff; write nothing
       --concurrency N      worker threads: a number, auto (default) or off
+      --color, --no-color  force colors on or off (default: on a terminal, unless NO_COLOR is set)
       --debug              print timings and stack traces
   -h, --help               show this help
 
@@ -46,6 +47,8 @@ export interface LintFlags {
   fixDryRun: boolean;
   concurrency: number | 'auto' | 'off';
   debug: boolean;
+  /** --color / --no-color; undefined: colors when stdout is a terminal (and NO_COLOR is not set). */
+  color: boolean | undefined;
   staged: boolean;
   changedSince: string | undefined;
   baseline: string | undefined;
@@ -70,6 +73,8 @@ function parseFlags(argv: string[]): LintFlags | 'help' {
       'fix-dry-run': { type: 'boolean' },
       concurrency: { type: 'string' },
       debug: { type: 'boolean' },
+      color: { type: 'boolean' },
+      'no-color': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       staged: { type: 'boolean' },
       'changed-since': { type: 'string' },
@@ -98,6 +103,7 @@ function parseFlags(argv: string[]): LintFlags | 'help' {
   }
   if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together');
   if (values.cache && values['no-cache']) throw new UsageError('--cache and --no-cache cannot be used together');
+  if (values.color && values['no-color']) throw new UsageError('--color and --no-color cannot be used together');
   return {
     paths: positionals,
     format: format as ReportFormat,
@@ -111,6 +117,7 @@ function parseFlags(argv: string[]): LintFlags | 'help' {
     fixDryRun: values['fix-dry-run'] ?? false,
     concurrency,
     debug: values.debug ?? false,
+    color: values['no-color'] ? false : values.color ? true : undefined,
     staged: values.staged ?? false,
     changedSince: values['changed-since'],
     baseline: values.baseline,
@@ -311,7 +318,7 @@ export async function run(argv: string[]): Promise<number> {
       const shown = flags.quiet ? results.map((r) => onlyErrors(r, lint.countMessages)) : results;
       const reporter = lint.createReporter(flags.format, {
         cwd,
-        color: !out && flags.format === 'stylish' && colorEnabled(process.stdout),
+        color: !out && flags.format === 'stylish' && (flags.color ?? colorEnabled(process.stdout)),
         rules: config.registry.metas,
         // Only SARIF links rule docs; importing @selfhelp/rules would load every rule.
         ...(flags.format === 'sarif' ? { ruleUrl: (await import('@selfhelp/rules')).ruleUrl } : {}),
