@@ -7,6 +7,7 @@ import type { Nodes, Root, RootContent } from 'mdast';
 import { isOwnLine, markTokensAndDropComments, removeTopLevelRanges, spliceInclude } from './body-tree.js';
 import type { ContentRoot, ReadResult } from './content-root.js';
 import { renderBody } from './render.js';
+import { isListableHref } from './safe-url.js';
 import { hashParts, normalizeSource } from './source-text.js';
 import { CatalogSchemaError, validateArticle } from './validate.js';
 import type { ArticleOutcome, BuildError, BuildErrorCode, CatalogArticle, CatalogIssueDescription, CatalogLink, Dependency } from './types.js';
@@ -55,8 +56,10 @@ function list(fields: Record<string, unknown>, key: string): string[] {
   return value.map((item) => String(item).trim()).filter((item) => item !== '');
 }
 
+/** A link as listed: a destination a browser could run as script (or any other scheme) is listed as `''`. */
 function toLink(link: Link, include?: string): CatalogLink {
-  const out: CatalogLink = { kind: link.kind, href: link.href, text: link.text, image: link.image, line: link.range.start.line, column: link.range.start.column };
+  const href = isListableHref(link.href) ? link.href : '';
+  const out: CatalogLink = { kind: link.kind, href, text: link.text, image: link.image, line: link.range.start.line, column: link.range.start.column };
   if (include !== undefined) out.include = include;
   return out;
 }

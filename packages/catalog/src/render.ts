@@ -12,7 +12,7 @@ import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import { unified, type Plugin } from 'unified';
-import { ACTION_PROTOCOLS, SANITIZE_SCHEMA } from './sanitize-schema.js';
+import { ACTION_PROTOCOLS, ACTION_VALUE, SANITIZE_SCHEMA } from './sanitize-schema.js';
 
 export interface SectionHeading {
   depth: number;
@@ -95,8 +95,6 @@ function textOf(node: HastNodes): string {
 
 const HEADING = /^h[1-6]$/;
 
-/** What an action value may hold: portal blade and view-model names (`Extension.Blade.id.$resourceId`, `a/b`). */
-const ACTION_VALUE = /^[A-Za-z0-9_.$~\/-]+$/;
 
 /**
  * Runs after sanitizing: action links become data attributes (no href; a value outside

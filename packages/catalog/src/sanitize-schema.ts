@@ -8,6 +8,9 @@ import type { Schema } from 'hast-util-sanitize';
 /** The portal's action schemes: kept by the sanitizer, then turned into data attributes (see actions.ts). */
 export const ACTION_PROTOCOLS = ['data-blade', 'button-data-blade', 'button-data-context'] as const;
 
+/** What an action value may hold: portal blade and view-model names (`Extension.Blade.id.$resourceId`, `a/b`). */
+export const ACTION_VALUE = /^[A-Za-z0-9_.$~\/-]+$/;
+
 const WEB = ['http', 'https'];
 
 /** Ids that generated markup may carry (GFM footnotes); authors cannot produce any other id. */

@@ -240,3 +240,38 @@ describe('hostile input', () => {
     expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
   });
 });
+
+describe('links', () => {
+  test('a destination a browser could run as script, or with another scheme, is listed without it', async () => {
+    const d = project({
+      'a/l.md': [
+        '<properties articleId="links" selfHelpType="generic" />',
+        '# Links',
+        '',
+        '[a](javascript:alert(1)) [b](&#x6A;avascript:alert(1)) [c](data-blade:Good.Blade) [d](data-blade:x"><script>)',
+        '',
+        '[e](https://ok.example/x) [f](relative/page.md) [g](#anchor) [h](mailto:someone@example.com) [i](ftp://files.example/x)',
+        '',
+        '<a href="vbscript:msgbox(1)">j</a> ![k](data:image/png;base64,AAAA) [l](JAVASCRIPT:x)',
+        '',
+      ].join('\n'),
+    });
+    const r = await compileCatalog({ root: d, paths: [join(d, 'a')], outDir: join(d, 'out'), cache: false });
+    const [article] = (JSON.parse(readFileSync(join(d, 'out', 'catalog.json'), 'utf8')) as { articles: CatalogArticle[] }).articles;
+    expect(r.written).toBe(true);
+    expect(article!.links.map((l) => [l.text, l.href])).toEqual([
+      ['a', ''],
+      ['b', ''],
+      ['c', 'data-blade:Good.Blade'],
+      ['d', ''],
+      ['e', 'https://ok.example/x'],
+      ['f', 'relative/page.md'],
+      ['g', '#anchor'],
+      ['h', 'mailto:someone@example.com'],
+      ['i', ''],
+      ['j', ''],
+      ['k', ''],
+      ['l', ''],
+    ]);
+  });
+});
