@@ -74,7 +74,11 @@ function issueDescriptionOf(article: Article): CatalogIssueDescription | null {
     seen.add(token.name);
     tokens.push({ name: token.name, default: token.defaultText.trim() });
   }
-  return { template: region.text.trim(), tokens };
+  // The template on its own, rendered as the body is (a second, small parse of just its text).
+  const template = region.text.trim();
+  const tree = parseArticle(template, { path: article.path }).tree;
+  markTokensAndDropComments(tree);
+  return { template, tokens, html: renderBody(tree).html };
 }
 
 /** Where a `<properties` tag stands in the Markdown (as raw HTML), if anywhere. */

@@ -16,6 +16,8 @@ export interface CatalogIssueDescription {
   template: string;
   /** The tokens of the template in order of first use (one entry per name). */
   tokens: CatalogToken[];
+  /** The template rendered and sanitized like the body, tokens as `<span data-token="name">default</span>`. */
+  html: string;
 }
 
 export interface CatalogLink {

@@ -95,6 +95,7 @@ describe('catalog.json', () => {
         { name: 'eventTime', default: 'eventTime' },
         { name: 'vmName', default: 'vmName' },
       ],
+      html: '<p>On <span data-token="eventTime">eventTime</span> the machine <span data-token="vmName"> vmName </span> restarted.</p>',
     });
     expect(vm.html).toBe(
       [

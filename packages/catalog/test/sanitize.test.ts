@@ -233,3 +233,20 @@ describe('rendering', () => {
     expect(out.sections.map((s) => out.html.slice(s.start, s.end)).join('')).toBe(out.html);
   });
 });
+
+describe('issueDescription', () => {
+  test('the template is also given rendered and sanitized, tokens as markers', async () => {
+    const { compileCatalog } = await import('@selfhelp/catalog');
+    const { project } = await import('./helpers.js');
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const d = project({
+      'a/t.md': '<properties articleId="t" selfHelpType="diagnostics" />\n# T\n\n<!--issueDescription-->Run <!--$cmd-->"><script>alert(1)</script><img src=x onerror=alert(1)><!--/$cmd--> **now**.<!--/issueDescription-->\n',
+    });
+    await compileCatalog({ root: d, paths: [join(d, 'a')], outDir: join(d, 'out'), cache: false });
+    const [article] = (JSON.parse(readFileSync(join(d, 'out', 'catalog.json'), 'utf8')) as { articles: { issueDescription: { template: string; html: string; tokens: unknown[] } }[] }).articles;
+    expect(article!.issueDescription.template).toBe('Run <!--$cmd-->"><script>alert(1)</script><img src=x onerror=alert(1)><!--/$cmd--> **now**.');
+    expect(article!.issueDescription.tokens).toEqual([{ name: 'cmd', default: '"><script>alert(1)</script><img src=x onerror=alert(1)>' }]);
+    expect(article!.issueDescription.html).toBe('<p>Run <span data-token="cmd">"><img src="x"></span> <strong>now</strong>.</p>');
+  });
+});
