@@ -13,7 +13,7 @@ interface Options {
 }
 
 const HTML_FORMATTING: { re: RegExp; kind: Kind }[] = [
-  { re: /<a\s[^>]*>/gi, kind: 'link' },
+  { re: /<a\s[^<>]*>/gi, kind: 'link' }, // `[^<>]`: a run of `<a ` without `>` is not rescanned per `<` (linear)
   { re: /<(?:b|strong)\s*>/gi, kind: 'bold' },
   { re: /<(?:i|em)\s*>/gi, kind: 'italic' },
 ];

@@ -54,13 +54,47 @@ const HTML_ELEMENTS = new Set(
 /** `<-- text -->`: the templates' pseudo-comment marking text to replace (not an HTML comment, no `!`). */
 const ARROW_MARKER = /^<--(?!-)[\s\S]*-->$/;
 
+// Trimming by scanning, not with `[...]+$` regexes (those rescan a long run from every start: quadratic).
+const SPACE = /\s/;
+
+/** `text` without leading and trailing white space, `*` and `_`. */
+function trimMarkup(text: string): string {
+  const strip = (c: string) => c === '*' || c === '_' || SPACE.test(c);
+  let start = 0;
+  let end = text.length;
+  while (start < end && strip(text[start] as string)) start++;
+  while (end > start && strip(text[end - 1] as string)) end--;
+  return text.slice(start, end);
+}
+
+/** `text` without the trailing run of the characters in `chars`. */
+function trimEndChars(text: string, chars: string): string {
+  let end = text.length;
+  while (end > 0 && chars.includes(text[end - 1] as string)) end--;
+  return text.slice(0, end);
+}
+
+/** An ATX heading's text without its opening `#`s and closing sequence (` ##`), as CommonMark reads it. */
+function stripAtxMarkers(text: string): string {
+  const open = /^[ \t]*#{1,6}[ \t]*/.exec(text);
+  const rest = open ? text.slice(open[0].length) : text;
+  const blank = (c: string | undefined) => c === ' ' || c === '\t';
+  let end = rest.length;
+  while (end > 0 && blank(rest[end - 1])) end--;
+  let hashes = end;
+  while (hashes > 0 && rest[hashes - 1] === '#') hashes--;
+  if (hashes === end || hashes === 0 || !blank(rest[hashes - 1])) return rest;
+  while (hashes > 0 && blank(rest[hashes - 1])) hashes--;
+  return rest.slice(0, hashes);
+}
+
 /** A heading's text (markup and surrounding bold markers removed) that is a template stand-in, if any. */
 function headingPlaceholder(raw: string, plain: string): string | undefined {
-  const bare = raw.replace(/^[\s*_]+|[\s*_]+$/g, '');
+  const bare = trimMarkup(raw);
   if (ARROW_MARKER.test(bare)) return bare;
   const angle = /^<([A-Za-z][\w-]*)(?:\s[^<>]*)?>?$/.exec(bare);
   if (angle && !HTML_ELEMENTS.has((angle[1] as string).toLowerCase()) && !bare.startsWith('<!--')) return bare;
-  const text = plain.replace(/\s+/g, ' ').trim().replace(/[.:]+$/, '').toLowerCase();
+  const text = trimEndChars(plain.replace(/\s+/g, ' ').trim(), '.:').toLowerCase();
   if (PLACEHOLDER_HEADINGS.has(text)) return plain.trim();
   return undefined;
 }
@@ -173,8 +207,7 @@ export const noTemplatePlaceholder = defineRule(
       if (node.type === 'heading') {
         const o = offsets(node);
         if (!o) return false;
-        const raw = article.source.slice(o[0], o[1]).replace(/(?:\r?\n|\r)[ \t]*(?:=+|-+)[ \t]*$/, '') // setext underline
-          .replace(/^[ \t]*#{1,6}[ \t]*|[ \t]+#+[ \t]*$/g, '');
+        const raw = stripAtxMarkers(article.source.slice(o[0], o[1]).replace(/(?:\r?\n|\r)[ \t]*(?:=+|-+)[ \t]*$/, '')); // setext underline, ATX markers
         const found = headingPlaceholder(raw, toString(node, { includeHtml: false }));
         const at = nodeRange(article, node);
         if (found !== undefined && at) context.report({ message: `Template placeholder "${excerpt(found)}" left in the heading`, range: at });

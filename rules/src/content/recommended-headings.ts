@@ -15,12 +15,35 @@ function normalized(heading: Heading): string {
   return toString(heading, { includeHtml: false })
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/\s*:$/, '')
+    .replace(/:$/, '')
+    .trimEnd()
     .toLowerCase();
 }
 
 /** Content that may be rewritten safely: the two words, bold markers, blanks and a colon, nothing else. */
-const REWRITABLE = /^(?:\*\*|__)?\s*recommended\s+(?:steps|documents)\s*:?\s*(?:\*\*|__)?\s*:?$/i;
+// Each `\s*` is separated from the next by a required token, so matching is linear.
+const REWRITABLE = /^(?:\*\*|__)?\s*recommended\s+(?:steps|documents)\s*(?::\s*)?(?:(?:\*\*|__)\s*)?:?$/i;
+
+/**
+ * An ATX H2 line split as `^([ \t]*##)([ \t]+)(.*?)(?:[ \t]+#+)?[ \t]*$` would split it (indent and
+ * `##`, blanks, content without the closing sequence), computed without backtracking.
+ */
+function atxParts(text: string): [string, string, string] | undefined {
+  const head = /^([ \t]*##)([ \t]+)/.exec(text);
+  if (!head) return undefined;
+  const rest = text.slice(head[0].length);
+  if (/[\n\r\u2028\u2029]/.test(rest)) return undefined;
+  const blank = (c: string | undefined) => c === ' ' || c === '\t';
+  let end = rest.length;
+  while (end > 0 && blank(rest[end - 1])) end--;
+  let hashes = end;
+  while (hashes > 0 && rest[hashes - 1] === '#') hashes--;
+  if (hashes < end && hashes > 0 && blank(rest[hashes - 1])) {
+    end = hashes;
+    while (end > 0 && blank(rest[end - 1])) end--;
+  }
+  return [head[1] as string, head[2] as string, rest.slice(0, end)];
+}
 
 export const recommendedHeadings = defineRule(
   {
@@ -148,7 +171,8 @@ export const recommendedHeadings = defineRule(
       if (!canonical || !o) return false;
       // The heading's own line: `## content` (an ATX heading is one line; setext ones are rewritten whole).
       const text = source.slice(o[0], o[1]);
-      const atx = /^([ \t]*##)([ \t]+)(.*?)(?:[ \t]+#+)?[ \t]*$/.exec(text);
+      const parts = atxParts(text);
+      const atx = parts ? [text, ...parts] : undefined;
       const content = atx ? (atx[3] as string) : undefined;
       if (content === canonical) return false;
       const message = `Write this heading as "## ${canonical}"`;

@@ -24,7 +24,18 @@ interface Pair {
 }
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const COMMENT = /<!--([\s\S]*?)-->/g;
+/** `$name` or `/$name` inside a comment (blanks allowed around the parts). */
+const MARKER_HEAD = /^\s*(?:(\/)\s*)?\$/;
+
+/** Each `<!--...-->` of `html` (index and inner text), found with indexOf: linear even with many unclosed `<!--`. */
+function* comments(html: string): Generator<{ index: number; inner: string; length: number }> {
+  for (let i = html.indexOf('<!--'); i !== -1; ) {
+    const end = html.indexOf('-->', i + 4);
+    if (end === -1) return;
+    yield { index: i, inner: html.slice(i + 4, end), length: end + 3 - i };
+    i = html.indexOf('<!--', end + 3);
+  }
+}
 
 /** Token markers of the body (in HTML nodes, so never in code or JSON), in source order. */
 export function tokenMarkers(article: Article): Marker[] {
@@ -33,14 +44,14 @@ export function tokenMarkers(article: Article): Marker[] {
     if (node.type !== 'html') return undefined;
     const o = offsets(node);
     if (!o) return false;
-    COMMENT.lastIndex = 0;
-    for (let m = COMMENT.exec(node.value); m; m = COMMENT.exec(node.value)) {
-      const inner = m[1] as string;
-      const t = /^\s*(\/?)\s*\$\s*([\s\S]*?)\s*$/.exec(inner);
-      if (!t || inner.length > 200) continue;
+    for (const m of comments(node.value)) {
+      const inner = m.inner;
+      if (inner.length > 200) continue;
+      const t = MARKER_HEAD.exec(inner);
+      if (!t) continue;
       const close = t[1] === '/';
-      const name = t[2] as string;
-      markers.push({ close, name, start: o[0] + m.index, end: o[0] + m.index + m[0].length, canonical: inner === `${close ? '/' : ''}$${name}` });
+      const name = inner.slice(t[0].length).trim();
+      markers.push({ close, name, start: o[0] + m.index, end: o[0] + m.index + m.length, canonical: inner === `${close ? '/' : ''}$${name}` });
     }
     return false;
   });

@@ -95,7 +95,21 @@ export function excerpt(text: string, max = 40): string {
   return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
 }
 
-/** True for an HTML node that holds only comments and whitespace (`<!-- a --> <!-- b -->`). */
+const SPACE = /\s/;
+
+/** True for an HTML node that holds only comments and whitespace (`<!-- a --> <!-- b -->`). A scan, not a regex: linear. */
 export function isCommentOnly(html: string): boolean {
-  return /^\s*(?:<!--[\s\S]*?-->\s*)+$/.test(html);
+  const skip = (i: number): number => {
+    while (i < html.length && SPACE.test(html[i] as string)) i++;
+    return i;
+  };
+  let i = skip(0);
+  if (i === html.length) return false;
+  while (i < html.length) {
+    if (!html.startsWith('<!--', i)) return false;
+    const end = html.indexOf('-->', i + 4);
+    if (end === -1) return false;
+    i = skip(end + 3);
+  }
+  return true;
 }

@@ -8,13 +8,24 @@ import { ALL_KINDS, hrefPartRange, lines } from './util.js';
 const header = ['<properties', '  pageTitle="Recover a stopped VM"', '  selfHelpType="generic"', '  cloudEnvironments="public"', '/>', '# Recover a stopped VM', ''];
 
 const anchorCache = new WeakMap<Article, Set<string>>();
+const TAG_NAME_START = /^[A-Za-z]$/;
+/** `id="x"` / `name='x'` in a tag's text. */
+const ID_ATTRIBUTE = /\s(?:id|name)\s*=\s*["']([^"']+)["']/i;
 
 /** The anchors an article defines: heading slugs (GitHub / Learn rules) and explicit `id` / `name` attributes. */
 export function anchorsOf(article: Article): Set<string> {
   let set = anchorCache.get(article);
   if (set) return set;
   set = new Set(article.headings.map((h) => h.slug.toLowerCase()));
-  for (const m of article.source.matchAll(/<[a-z][a-z0-9]*\b[^>]*?\s(?:id|name)\s*=\s*["']([^"']+)["']/gi)) set.add(m[1]!.toLowerCase());
+  // Each tag's text (to its `>`, or the next `<` when unclosed) is searched once: linear in the source.
+  const source = article.source;
+  for (let i = source.indexOf('<'); i !== -1; i = source.indexOf('<', i + 1)) {
+    if (!TAG_NAME_START.test(source[i + 1] ?? '')) continue;
+    let end = i + 1;
+    while (end < source.length && source[end] !== '<' && source[end] !== '>') end++;
+    const m = ID_ATTRIBUTE.exec(source.slice(i + 1, end));
+    if (m) set.add(m[1]!.toLowerCase());
+  }
   anchorCache.set(article, set);
   return set;
 }

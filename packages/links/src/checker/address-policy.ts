@@ -98,6 +98,12 @@ export function parseV6(text: string): number[] | undefined {
   return bytes;
 }
 
+/** The address without its IPv6 zone id (`fe80::1%eth0` -> `fe80::1`). */
+export function withoutZone(address: string): string {
+  const zone = address.indexOf('%');
+  return zone === -1 ? address : address.slice(0, zone);
+}
+
 function classifyV4(bytes: number[]): AddressClass | undefined {
   for (const [prefix, bits, cls] of V4_RANGES) if (inPrefix(bytes, prefix, bits)) return cls;
   return undefined;
@@ -109,7 +115,7 @@ function classifyV4(bytes: number[]): AddressClass | undefined {
  */
 export function classifyAddress(address: string): AddressClass | undefined {
   const bare = address.replace(/^\[|\]$/g, '');
-  const family = isIP(bare.replace(/%.*$/, ''));
+  const family = isIP(withoutZone(bare));
   if (family === 4) return classifyV4(parseV4(bare)!);
   if (family !== 6) return 'invalid';
   const b = parseV6(bare);

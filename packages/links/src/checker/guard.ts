@@ -5,7 +5,7 @@
 import { lookup as dnsLookup } from 'node:dns';
 import { BlockList, isIP, type Socket } from 'node:net';
 import { buildConnector } from 'undici';
-import { classifyAddress } from './address-policy.js';
+import { classifyAddress, withoutZone } from './address-policy.js';
 import type { Resolver } from './types.js';
 
 /** Raised (as a connect error) when the guard refuses an address. */
@@ -48,7 +48,7 @@ export function buildAllowList(entries: readonly string[]): BlockList {
 export function addressPolicy(options: Pick<GuardOptions, 'allowPrivate' | 'allowAddresses'>): (address: string) => string | undefined {
   const allow = buildAllowList(options.allowAddresses);
   return (address) => {
-    const bare = address.replace(/^\[|\]$/g, '').replace(/%.*$/, '');
+    const bare = withoutZone(address.replace(/^\[|\]$/g, ''));
     const family = isIP(bare);
     if (family && allow.check(bare, family === 4 ? 'ipv4' : 'ipv6')) return undefined;
     const cls = classifyAddress(bare);
