@@ -120,7 +120,7 @@ describe('loadConfig', () => {
     expect(await configError(dir, '{\n  "rules": {\n    "no-foo": "error",\n  }\n}')).toMatch(/^<dir>\/selfhelp\.config\.json: invalid JSON at line 4, column 3: /);
     expect(await configError(dir, '[]')).toBe('<dir>/selfhelp.config.json: expected a JSON object, got an array');
     expect(await configError(dir, '{"rule": {}}')).toBe(
-      '<dir>/selfhelp.config.json: unknown key "rule" (did you mean "rules"?); allowed: extends, root, rules, overrides, ignores, gitignore, plugins, maxFileSize, timeBudget',
+      '<dir>/selfhelp.config.json: unknown key "rule" (did you mean "rules"?); allowed: extends, root, rules, overrides, ignores, gitignore, plugins, maxFileSize, timeBudget, links',
     );
     expect(await configError(dir, '{"extends": "eslint:recommended"}')).toBe('<dir>/selfhelp.config.json: extends: expected "recommended", "strict" or "none", got "eslint:recommended"');
     expect(await configError(dir, '{"rules": {"no-foo": "warn"}}')).toBe('<dir>/selfhelp.config.json: rules.no-foo: expected "error", "warning" or "off", got "warn" (did you mean "warning"?)');
@@ -136,6 +136,7 @@ describe('loadConfig', () => {
     expect(await configError(dir, '{"ignores": "drafts/**"}')).toBe('<dir>/selfhelp.config.json: ignores: expected an array of strings, got "drafts/**"');
     expect(await configError(dir, '{"plugins": ["./missing.mjs"]}')).toBe(`<dir>/selfhelp.config.json: plugin "./missing.mjs" not found at <dir>/missing.mjs`);
     expect(await configError(dir, '{"root": "nowhere"}')).toBe('<dir>/selfhelp.config.json: root: <dir>/nowhere is not a folder');
+    expect(await configError(dir, '{"links": ["x"]}')).toBe('<dir>/selfhelp.config.json: links: expected an object of link-checker settings, got an array');
     expect(await configError(dir, '{"maxFileSize": 1.5}')).toBe('<dir>/selfhelp.config.json: maxFileSize: expected a positive whole number of bytes, got 1.5');
     writeFileSync(join(dir, 'empty.mjs'), 'export const x = 1;');
     expect(await configError(dir, '{"plugins": ["./empty.mjs"]}')).toBe(
@@ -173,6 +174,8 @@ describe('config schema', () => {
     { maxFileSize: 0 },
     { root: '' },
     { unknown: true },
+    { links: { perHostConcurrency: 4, accept: ['200-299', 403], remap: [{ pattern: '^http:', replacement: 'https:' }] } },
+    { links: [] },
   ];
   it('and the hand-written checks agree on what is valid', () => {
     for (const sample of samples) {

@@ -23,9 +23,11 @@ export interface SelfhelpConfig {
   plugins?: string[];
   maxFileSize?: number;
   timeBudget?: number;
+  /** `selfhelp links` settings; checked by that command, carried through here. */
+  links?: Record<string, unknown>;
 }
 
-const TOP_KEYS = ['$schema', 'extends', 'root', 'rules', 'overrides', 'ignores', 'gitignore', 'plugins', 'maxFileSize', 'timeBudget'];
+const TOP_KEYS = ['$schema', 'extends', 'root', 'rules', 'overrides', 'ignores', 'gitignore', 'plugins', 'maxFileSize', 'timeBudget', 'links'];
 const SEVERITIES = ['error', 'warning', 'off'];
 const SEVERITY_ALIASES: Record<string, string> = { warn: 'warning', err: 'error', '0': 'off', '1': 'warning', '2': 'error', none: 'off' };
 const RULE_ID = /^[a-z0-9][a-z0-9-]*(\/[a-z0-9][a-z0-9-]*)?$/;
@@ -143,6 +145,9 @@ export function validateConfig(value: unknown): SelfhelpConfig {
   if (value.gitignore !== undefined && typeof value.gitignore !== 'boolean') throw new ConfigError(`gitignore: expected true or false, got ${describe(value.gitignore)}`);
   if (value.maxFileSize !== undefined && !(Number.isInteger(value.maxFileSize) && (value.maxFileSize as number) >= 1)) {
     throw new ConfigError(`maxFileSize: expected a positive whole number of bytes, got ${describe(value.maxFileSize)}`);
+  }
+  if (value.links !== undefined && (typeof value.links !== 'object' || value.links === null || Array.isArray(value.links))) {
+    throw new ConfigError(`links: expected an object of link-checker settings, got ${describe(value.links)}`);
   }
   if (value.timeBudget !== undefined && !(Number.isInteger(value.timeBudget) && (value.timeBudget as number) >= 1)) {
     throw new ConfigError(`timeBudget: expected a positive whole number of milliseconds, got ${describe(value.timeBudget)}`);

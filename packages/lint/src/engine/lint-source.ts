@@ -2,12 +2,12 @@
 // fixes in passes until nothing changes (re-parsing between passes). Never throws: a crashing rule or
 // parser becomes a finding. Used by the main thread and by the worker threads alike.
 import { applyEdits, parseArticle, type Article, type Diagnostic, type ProjectAccess, type Range } from '@selfhelp/core';
-import { ruleApplies, type Report } from '@selfhelp/rules';
+import { ruleApplies, summarize, type Report } from '@selfhelp/rules';
 import type { FileRules } from '../config/load.js';
 import type { RuleRegistry } from '../registry.js';
 import type { LintMessage } from '../result.js';
 import { applyDirectives, collectDirectives, type Directive } from './directives.js';
-import { packSummary, summarize, type PackedSummary } from './summary.js';
+import { packSummary, type PackedSummary } from './summary.js';
 import { MAX_FIX_PASSES, tooLargeMessage } from './messages.js';
 
 
@@ -121,7 +121,7 @@ export function lintSource(task: SourceTask, registry: RuleRegistry, project: Pr
     messages = checkArticle(article, task, registry, project);
     directives = collectDirectives(article);
   }
-  const outcome: SourceOutcome = { messages, directives, summary: packSummary(summarize(article, task.path)), passes };
+  const outcome: SourceOutcome = { messages, directives, summary: packSummary(summarize({ ...article, path: task.path })), passes };
   if (changed) outcome.output = bom + article.source;
   return outcome;
 }

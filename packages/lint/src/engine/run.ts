@@ -17,7 +17,7 @@ import { LintCache, decodeDirectives, decodeMessages, encodeDirectives, encodeMe
 import { applyDirectives, compareMessages, type Directive } from './directives.js';
 import { overBudgetMessage, tooLargeMessage } from './messages.js';
 import type { SourceOutcome } from './lint-source.js';
-import { packSummary, summarize, unpackSummary, type PackedSummary } from './summary.js';
+import { packSummary, unpackSummary, type PackedSummary } from './summary.js';
 import type { WorkerBatch, WorkerTask } from './worker.js';
 
 /** One file to lint: a path, and optionally its text (a virtual input: not read from the source). */
@@ -358,11 +358,13 @@ async function runCrossArticle(
   const ignored: IgnoreFilter = await createIgnoreFilter(config, source);
   let summarized = 0;
   let parseMetadata: typeof import('@selfhelp/core').parseMetadata | undefined;
+  let summarize: typeof import('@selfhelp/rules').summarize | undefined;
   const summaryOf = async (text: string, rel: string): Promise<PackedSummary | undefined> => {
     parseMetadata ??= (await import('@selfhelp/core')).parseMetadata;
+    summarize ??= (await import('@selfhelp/rules')).summarize;
     try {
       summarized++;
-      return packSummary(summarize(parseMetadata(text, { path: rel }), rel));
+      return packSummary(summarize(parseMetadata(text, { path: rel })));
     } catch {
       return undefined;
     }

@@ -1,40 +1,7 @@
 // ArticleSummary: the metadata of one article, all a cross-article rule reads. Small, so it is cached
 // per file and rebuilt only when the file changes.
-import type { Article, Range } from '@selfhelp/core';
+import type { Range } from '@selfhelp/core';
 import type { ArticleSummary } from '@selfhelp/rules';
-
-function fieldValue(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (value === null || value === undefined) return '';
-  if (Array.isArray(value)) return value.map((v) => fieldValue(v)).join(', ');
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
-}
-
-function declaredTopics(article: Pick<Article, 'selfHelpType' | 'jsonBodies'>): string[] | undefined {
-  if ((article.selfHelpType ?? '').trim().toLowerCase() !== 'supporttopicdescription') return undefined;
-  const ids: string[] = [];
-  for (const body of article.jsonBodies) {
-    const topics = (body.value as { supportTopics?: unknown } | null | undefined)?.supportTopics;
-    if (!Array.isArray(topics)) continue;
-    for (const t of topics) {
-      const id = (t as { id?: unknown } | null)?.id;
-      if (typeof id === 'string') ids.push(id);
-    }
-  }
-  return ids;
-}
-
-/** The summary of a parsed article; `path` is root-relative. The first of duplicated keys wins. */
-export function summarize(article: Pick<Article, 'kind' | 'metadata' | 'selfHelpType' | 'jsonBodies'>, path: string): ArticleSummary {
-  const fields: ArticleSummary['fields'] = Object.create(null) as ArticleSummary['fields'];
-  for (const f of article.metadata) {
-    if (Object.prototype.hasOwnProperty.call(fields, f.lowerKey)) continue;
-    fields[f.lowerKey] = { key: f.key, value: fieldValue(f.value), keyRange: f.keyRange, valueRange: f.valueRange };
-  }
-  const topics = declaredTopics(article);
-  return { path, kind: article.kind, fields, ...(topics ? { declaredSupportTopics: topics } : {}) };
-}
 
 // Compact form for the cache: ranges as six numbers.
 type PackedRange = [number, number, number, number, number, number];
