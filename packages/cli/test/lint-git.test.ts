@@ -55,4 +55,19 @@ describe('selfhelp lint workflows', () => {
     expect(fresh.code).toBe(1);
     expect((JSON.parse(fresh.stdout) as { messages: { line: number }[] }[])[0]!.messages.map((m) => m.line)).toEqual([11]);
   });
+
+  it('--changed-since with --baseline follows a renamed legacy article (its findings stay suppressed)', async () => {
+    const dir = repo({ 'articles/old-name.md': article('a', '# A\n\nfoo\n') });
+    git(dir, 'add', '.');
+    git(dir, 'commit', '-q', '-m', 'legacy');
+    expect((await runCli(dir, ['lint', '--no-cache', '--update-baseline'], NO_TTY)).code).toBe(0);
+    git(dir, 'add', 'selfhelp-baseline.json');
+    git(dir, 'commit', '-q', '-m', 'baseline');
+    git(dir, 'checkout', '-q', '-b', 'topic');
+    git(dir, 'mv', 'articles/old-name.md', 'articles/new-name.md');
+    git(dir, 'commit', '-q', '-m', 'rename');
+    const moved = await runCli(dir, ['lint', '--no-cache', '--changed-since', 'main', '--baseline', 'selfhelp-baseline.json', '-f', 'json'], NO_TTY);
+    expect(moved.code).toBe(0);
+    expect((JSON.parse(moved.stdout) as { filePath: string; messages: unknown[] }[]).map((r) => [r.filePath.endsWith('new-name.md'), r.messages.length])).toEqual([[true, 0]]);
+  });
 });

@@ -136,6 +136,8 @@ export interface InputPlan {
   original(filePath: string): string | undefined;
   /** Writes fixed files (default: atomically over the working files). */
   writeFixes?(results: readonly LintResult[]): Promise<void>;
+  /** Renamed files (new repository-relative path -> old), so the baseline follows a moved article. */
+  renames?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -176,7 +178,13 @@ async function postFilter(flags: LintFlags, results: LintResult[], plan: InputPl
     }
   }
   const file = flags.baseline !== undefined ? resolve(cwd, flags.baseline) : resolve(root, lint.baseline.DEFAULT_BASELINE_FILE);
-  const step = await lint.baseline.runBaseline(results, { root, sources: (p) => plan.original(p), file, update: flags.updateBaseline });
+  const step = await lint.baseline.runBaseline(results, {
+    root,
+    sources: (p) => plan.original(p),
+    file,
+    update: flags.updateBaseline,
+    ...(plan.renames ? { renames: plan.renames } : {}),
+  });
   process.stderr.write(step.summary + '\n');
   return step.results;
 }
