@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { assemble, buildCatalogs, type Generator, type InvalidArticle } from './assemble.js';
 import { writeDirAtomic } from './atomic-dir.js';
 import { BuildCache } from './cache.js';
-import { ArticleCompiler, type CompiledFile } from './compile-article.js';
+import type { CompiledFile } from './compile-article.js';
 import { ContentRoot } from './content-root.js';
 import { SANITIZE_SCHEMA } from './sanitize-schema.js';
 import { toJson, toPlain } from './serialize.js';
@@ -270,7 +270,10 @@ export async function compileCatalog(options: CompileCatalogOptions): Promise<Bu
   const threads = workerCount(options.workers ?? 'auto', pending.length);
   const workerUrl = threads > 0 ? (options.workerUrl ?? defaultWorkerUrl()) : undefined;
   if (workerUrl) await compileInWorkers(pending, threads, root.root, workerUrl, onResult);
-  else {
+  else if (pending.length > 0) {
+    // Loaded only when something must be compiled here: the parser and the renderer are most of
+    // the start-up time, and a build with nothing changed does not need them.
+    const { ArticleCompiler } = await import('./compile-article.js');
     const compiler = new ArticleCompiler(root);
     for (const task of pending) onResult(compiler.compile(task.path, task.text));
   }

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { Ajv } from 'ajv';
+import type { Ajv as AjvType } from 'ajv';
 
 interface ValidationError {
   instancePath: string;
@@ -45,6 +45,8 @@ export function catalogValidator(): Validators {
     cached = { validate: generated.validateCatalog, validateArticle: generated.validateArticle, generated: true };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
+    // ajv's compiler is only loaded on this path (it costs more to load than the generated code).
+    const { Ajv } = require('ajv') as { Ajv: typeof AjvType };
     const ajv = new Ajv({ strict: true, allowUnionTypes: true });
     ajv.addSchema(JSON.parse(catalogSchemaText()) as object, 'catalog');
     cached = { validate: ajv.getSchema('catalog') as Validator, validateArticle: ajv.getSchema('catalog#/definitions/article') as Validator, generated: false };
