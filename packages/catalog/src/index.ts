@@ -9,5 +9,5 @@ export { writeDirAtomic, OutputDirError } from './atomic-dir.js';
 export { BuildCache } from './cache.js';
 export { toJson } from './serialize.js';
 export { normalizeSource, hashParts } from './source-text.js';
-export { validateCatalog, validateArticle, catalogValidator, catalogSchemaText, CatalogSchemaError, CATALOG_SCHEMA_PATH, type Validator } from './validate.js';
+export { validateCatalog, validateArticle, catalogValidator, compileAtRunTime, catalogSchemaText, CatalogSchemaError, CATALOG_SCHEMA_PATH, type Validator } from './validate.js';
 export type * from './types.js';

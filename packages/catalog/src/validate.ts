@@ -45,13 +45,18 @@ export function catalogValidator(): Validators {
     cached = { validate: generated.validateCatalog, validateArticle: generated.validateArticle, generated: true };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
-    // ajv's compiler is only loaded on this path (it costs more to load than the generated code).
-    const { Ajv } = require('ajv') as { Ajv: typeof AjvType };
-    const ajv = new Ajv({ strict: true, allowUnionTypes: true });
-    ajv.addSchema(JSON.parse(catalogSchemaText()) as object, 'catalog');
-    cached = { validate: ajv.getSchema('catalog') as Validator, validateArticle: ajv.getSchema('catalog#/definitions/article') as Validator, generated: false };
+    cached = compileAtRunTime();
   }
   return cached;
+}
+
+/** The same validators compiled from the schema now (when generated/ is missing). */
+export function compileAtRunTime(): Validators {
+  // ajv's compiler is only loaded on this path (it costs more to load than the generated code).
+  const { Ajv } = createRequire(import.meta.url)('ajv') as { Ajv: typeof AjvType };
+  const ajv = new Ajv({ strict: true, allowUnionTypes: true });
+  ajv.addSchema(JSON.parse(catalogSchemaText()) as object, 'catalog');
+  return { validate: ajv.getSchema('catalog') as Validator, validateArticle: ajv.getSchema('catalog#/definitions/article') as Validator, generated: false };
 }
 
 function problems(validate: Validator, data: unknown): string[] {

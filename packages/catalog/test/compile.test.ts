@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Ajv } from 'ajv';
-import { compileCatalog, CATALOG_SCHEMA_PATH, catalogValidator, type BuildResult, type CatalogArticle } from '@selfhelp/catalog';
+import { compileCatalog, compileAtRunTime, CATALOG_SCHEMA_PATH, catalogValidator, type BuildResult, type CatalogArticle } from '@selfhelp/catalog';
 import { cleanup, FIXTURE, project } from './helpers.js';
 
 afterAll(cleanup);
@@ -212,21 +212,26 @@ describe('catalog.schema.json', () => {
     }
   });
 
-  test('rejects what the catalog must not hold', () => {
-    const { validate } = catalogValidator();
-    const good = read('catalog.json');
-    expect(validate(good)).toBe(true);
-    const bad = structuredClone(good);
-    (bad.articles[0] as unknown as Record<string, unknown>).hash = 'md5:abc';
-    expect(validate(bad)).toBe(false);
-    const extra = structuredClone(good);
-    (extra.articles[0] as unknown as Record<string, unknown>).script = '<script>';
-    expect(validate(extra)).toBe(false);
-    const cloud = structuredClone(good);
-    cloud.articles[0]!.clouds = ['moon'];
-    expect(validate(cloud)).toBe(false);
+  test('rejects what the catalog must not hold (the generated validators and the run-time fallback alike)', () => {
+    for (const { validate, validateArticle } of [catalogValidator(), compileAtRunTime()]) checkValidators(validate, validateArticle);
   });
 });
+
+function checkValidators(validate: (data: unknown) => boolean, validateArticle: (data: unknown) => boolean): void {
+  const good = read('catalog.json');
+  expect(validateArticle(good.articles[0])).toBe(true);
+  expect(validateArticle({ ...good.articles[0], id: '' })).toBe(false);
+  expect(validate(good)).toBe(true);
+  const bad = structuredClone(good);
+  (bad.articles[0] as unknown as Record<string, unknown>).hash = 'md5:abc';
+  expect(validate(bad)).toBe(false);
+  const extra = structuredClone(good);
+  (extra.articles[0] as unknown as Record<string, unknown>).script = '<script>';
+  expect(validate(extra)).toBe(false);
+  const cloud = structuredClone(good);
+  cloud.articles[0]!.clouds = ['moon'];
+  expect(validate(cloud)).toBe(false);
+}
 
 describe('hostile input', () => {
   test('__proto__ and constructor keys stay plain data in metadata and in the JSON body', async () => {
