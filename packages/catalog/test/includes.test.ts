@@ -1,7 +1,6 @@
 // Includes: resolved into the body (nested, inline, several in a paragraph, in list items), and
 // their errors (missing, cycle, outside the content root, through a symbolic link) with positions.
-import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { compileCatalog, type BuildResult, type CatalogArticle } from '@selfhelp/catalog';
@@ -128,8 +127,7 @@ describe('include errors', () => {
   });
 
   test('a symbolic link inside the root that points out of it is refused', async () => {
-    const outside = mkdtempSync(join(tmpdir(), 'selfhelp-outside-'));
-    writeFileSync(join(outside, 'secret.md'), 'Secret text that must never be published.\n');
+    const outside = project({ 'secret.md': 'Secret text that must never be published.\n' });
     const { result } = await build({ 'articles/a.md': `${head('a')}# A\n\n[!INCLUDE [s](../inc/secret.md)]\n`, 'inc/keep.md': 'x' }, (dir) => {
       symlinkSync(join(outside, 'secret.md'), join(dir, 'inc', 'secret.md'));
     });
