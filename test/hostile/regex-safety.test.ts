@@ -37,7 +37,6 @@ const PENDING: Record<string, string> = {
   'packages/catalog/src/body-tree.ts: /^(?:\\s*<!--[\\s\\S]*?-->)+\\s*$/': 'exponential on a run of comments',
   'packages/catalog/src/body-tree.ts: /<!--\\s*\\$([A-Za-z0-9_.-]+)\\s*-->([\\s\\S]*?)<!--\\s*\\/\\s*\\$\\1\\s*-->/g': 'polynomial on many unpaired token markers',
   'packages/cli/src/commands/build.ts: /\\n*$/': 'quadratic on a report with many line breaks (not article text)',
-  'packages/core/src/json-body.ts: /\\s*\\(\\d+:\\d+\\)\\s*$/': 'quadratic on a JSON parser message with a long blank run',
   'packages/lint/src/config/load.ts: / in JSON at position \\d+.*$/': 'quadratic on a config file error message (not article text)',
   'packages/lint/src/reporters/stylish.ts: /\\s+$/u': 'quadratic on a report line with a long blank run inside a message',
 };

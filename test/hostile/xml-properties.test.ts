@@ -50,10 +50,30 @@ describe('XML in <properties>', () => {
 
     const first = parseArticle(readFileSync(join(box.root, 'doctype-first.md'), 'utf8'));
     for (const a of [article, first]) expect(allStrings(a).some((s) => s.includes('lollol'))).toBe(false);
+    // A declaration as the file's first text is an error; the block after it is read (not first: a
+    // warning), its references kept as written.
+    expect(first.kind).toBe('selfhelp');
+    expect(first.properties!.attributes.find((a) => a.key === 'infoBubbleText')!.value).toBe('&lol9;');
+    expect(first.diagnostics.map((d) => [d.code, d.severity, d.range.start.line, d.range.start.column])).toEqual([
+      ['markup-declaration', 'error', 1, 1],
+      ['properties-not-first', 'warning', 13, 1],
+      ['properties-unknown-entity', 'warning', 19, 19],
+    ]);
+    expect(first.diagnostics[0]!.message).toBe('A DOCTYPE or XML declaration does not belong in an article; it is ignored (entities are never expanded).');
+    expect(first.diagnostics[0]!.range.end.column).toBe(23);
+    expect(parseArticle('\n  <?xml version="1.0"?>\n<properties a="b"/>\n').diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.column])).toEqual([
+      ['markup-declaration', 2, 3],
+      ['properties-not-first', 3, 1],
+    ]);
 
     const run = await lintTree(box.root, ['references.md', 'doctype-first.md']);
     const parseFindings = run.results.flatMap((r) => r.messages.filter((m) => m.ruleId === 'parse').map((m) => m.message));
-    expect(parseFindings).toContain('"&lol9;" is not an XML entity; it is kept as written.');
+    expect(parseFindings).toEqual([
+      'A DOCTYPE or XML declaration does not belong in an article; it is ignored (entities are never expanded).',
+      'The <properties> block should be the first thing in the file.',
+      '"&lol9;" is not an XML entity; it is kept as written.',
+      '"&lol9;" is not an XML entity; it is kept as written.',
+    ]);
     expect(JSON.stringify(run.results)).not.toContain('lollol');
 
     const build = await buildTree(box);

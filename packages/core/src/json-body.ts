@@ -121,6 +121,26 @@ function nestingDepth(text: string): { depth: number; at: number } {
   return { depth: max, at };
 }
 
+/** A number JSON readers cannot hold as written: out of the double range (Infinity, or 0 for a non-zero), or an integer past 2^53 - 1. */
+function checkNumber(raw: string, value: number, start: number, end: number, sink: DiagnosticSink): void {
+  const shown = raw.length > 40 ? `${raw.slice(0, 39)}…` : raw;
+  if (!Number.isFinite(value)) {
+    sink.add('json-number-out-of-range', `The number ${shown} is too large: JSON readers turn it into ${value > 0 ? '' : '-'}Infinity (written as null).`, start, end, 'warning');
+  } else if (value === 0 && /[1-9]/.test(raw.split(/[eE]/)[0] as string)) {
+    sink.add('json-number-out-of-range', `The number ${shown} is too small: JSON readers turn it into 0.`, start, end, 'warning');
+  } else if (!/[.eE]/.test(raw) && !Number.isSafeInteger(value)) {
+    sink.add('json-number-precision', `The integer ${shown} is larger than 2^53 - 1: JSON readers round it to ${value}; write it as a string.`, start, end, 'warning');
+  }
+}
+
+/** A JSON parser message without its trailing `(line:column)`. */
+function withoutLocation(message: string): string {
+  const trimmed = message.trimEnd();
+  const open = trimmed.lastIndexOf('(');
+  if (open === -1 || !trimmed.endsWith(')') || !/^\d+:\d+$/.test(trimmed.slice(open + 1, -1))) return message;
+  return trimmed.slice(0, open).trimEnd();
+}
+
 function convert(node: ValueNode, source: string, base: number, lines: LineIndex, sink: DiagnosticSink): { ast: JsonNode; value: unknown } {
   const range = lines.range(base + node.loc.start.offset, base + node.loc.end.offset);
   switch (node.type) {
@@ -153,6 +173,7 @@ function convert(node: ValueNode, source: string, base: number, lines: LineIndex
       return { ast: { type: 'string', range, value: node.value }, value: node.value };
     case 'Number': {
       const raw = source.slice(base + node.loc.start.offset, base + node.loc.end.offset);
+      checkNumber(raw, node.value, range.start.offset, range.end.offset, sink);
       return { ast: { type: 'number', range, value: node.value, raw }, value: node.value };
     }
     case 'Boolean':
@@ -185,7 +206,7 @@ export function parseJsonBody(source: string, fence: JsonFence, lines: LineIndex
     body.value = value;
   } catch (error) {
     const offset = typeof (error as { offset?: unknown }).offset === 'number' ? (error as { offset: number }).offset : 0;
-    const message = error instanceof Error ? error.message.replace(/\s*\(\d+:\d+\)\s*$/, '') : String(error);
+    const message = error instanceof Error ? withoutLocation(error.message) : String(error);
     const at = fence.contentStart + Math.max(0, Math.min(offset, text.length));
     sink.add('json-syntax', `JSON: ${message}`, at, Math.min(at + 1, fence.contentEnd), 'error');
   }

@@ -37,6 +37,41 @@ function dominantEol(source: string): '\n' | '\r\n' | '\r' {
   return '\n';
 }
 
+/** Offsets of every `ch` in `source` (first one, and how many): one linear pass. */
+function occurrences(source: string, ch: string): { first: number; count: number } {
+  let count = 0;
+  const first = source.indexOf(ch);
+  for (let i = first; i !== -1; i = source.indexOf(ch, i + 1)) count++;
+  return { first, count };
+}
+
+/**
+ * Text no article holds: NUL characters (a binary file under a `.md` name) and U+FFFD (bytes that
+ * were not valid UTF-8 when the file was read). One diagnostic each, at the first occurrence.
+ */
+function checkCharacters(source: string, sink: DiagnosticSink): void {
+  const nul = occurrences(source, '\0');
+  if (nul.count > 0) {
+    const what = nul.count === 1 ? 'a NUL character' : `${nul.count} NUL characters`;
+    sink.add('binary-content', `The file holds ${what}: it is not a text file.`, nul.first, nul.first + 1, 'error');
+  }
+  const bad = occurrences(source, '\uFFFD');
+  if (bad.count > 0) {
+    const more = bad.count === 1 ? '' : ` (${bad.count} in the file)`;
+    sink.add('encoding-invalid', `Not valid UTF-8: a U+FFFD replacement character${more} stands for bytes that could not be read; save the file as UTF-8.`, bad.first, bad.first + 1, 'error');
+  }
+}
+
+/** A DOCTYPE or XML declaration as the file's first text: never read (no entity is expanded), reported. */
+function checkDeclaration(source: string, lines: LineIndex, sink: DiagnosticSink): void {
+  let i = 0;
+  while (i < source.length && /[ \t\r\n]/.test(source[i] as string)) i++;
+  const head = source.slice(i, i + 9).toLowerCase();
+  if (head === '<!doctype' || head.startsWith('<?xml')) {
+    sink.add('markup-declaration', 'A DOCTYPE or XML declaration does not belong in an article; it is ignored (entities are never expanded).', i, lines.lineEnd(i, source), 'error');
+  }
+}
+
 function internalError(sink: DiagnosticSink, stage: string, error: unknown): void {
   const message = error instanceof Error ? error.message : String(error);
   sink.add('internal-error', `Could not read the ${stage}: ${message.split('\n')[0]}`, 0, 0, 'error');
@@ -62,6 +97,7 @@ function readMetadata(input: string, options: ParseOptions): MetadataState {
   };
   const regions: [number, number][] = [];
   let bodyStart = 0;
+  checkCharacters(source, sink);
   try {
     const propsStart = findPropertiesStart(source);
     if (propsStart !== -1) {
@@ -71,6 +107,7 @@ function readMetadata(input: string, options: ParseOptions): MetadataState {
       regions.push([propsStart, end]);
       bodyStart = end;
     } else {
+      checkDeclaration(source, lines, sink);
       const fences = findFrontmatter(source, lines, sink);
       if (fences) {
         meta.kind = 'learn';

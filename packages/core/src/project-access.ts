@@ -1,9 +1,10 @@
 // Read-only access to a content root for rules that resolve includes and relative links.
 // Nothing outside the root is ever read: targets that leave it, absolute targets, NUL bytes
 // and symbolic links whose real path is outside the root all count as missing.
-import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArticle } from './parse.js';
+import { readTextFile } from './text-file.js';
 import type { Article, ProjectAccess } from './types.js';
 
 /** A root-relative path in `/` form, or undefined when it is absolute or leaves the root. */
@@ -93,7 +94,7 @@ export function createProjectAccess(root: string, options: ProjectAccessOptions 
       let article: Article | undefined;
       if (real !== undefined) {
         try {
-          article = parse(readFileSync(real, 'utf8'), rel);
+          article = parse(readTextFile(real), rel);
         } catch {
           article = undefined;
         }
