@@ -1,8 +1,10 @@
 // Hostile input: compiling never throws, whatever the text; what it renders is always sanitized.
 import fc from 'fast-check';
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { ArticleCompiler, ContentRoot } from '@selfhelp/catalog';
-import { project } from './helpers.js';
+import { cleanup, project } from './helpers.js';
+
+afterAll(cleanup);
 
 const pieces = [
   '<properties articleId="x" selfHelpType="generic" ', '/>', '\n', '\r\n', '# ', '## ', '---\n', '{ "a": [1, {"b": null}] }', '{', '}', '[', ']', '(', ')',

@@ -1,8 +1,10 @@
 // Rendering and sanitizing: XSS filter-evasion vectors (after the OWASP cheat sheet) written as raw
 // HTML and as Markdown, checked structurally on the output; plus exact renderings of what must survive.
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { SANITIZE_SCHEMA } from '@selfhelp/catalog';
-import { html, render } from './helpers.js';
+import { cleanup, html, render } from './helpers.js';
+
+afterAll(cleanup);
 
 const ALLOWED_TAGS = new Set(SANITIZE_SCHEMA.tagNames);
 const ALLOWED_ATTRIBUTES = new Set([
