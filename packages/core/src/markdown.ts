@@ -6,7 +6,10 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 
-const processor = unified().use(remarkParse).use(remarkGfm).freeze();
+import { mayUseGfmBlocks, mayUseGfmInText } from './gfm-needed.js';
+
+const gfmProcessor = unified().use(remarkParse).use(remarkGfm).freeze();
+const plainProcessor = unified().use(remarkParse).freeze();
 
 /** Replaces every character of the given sorted, non-overlapping regions with a space, keeping line breaks. */
 export function blankRegions(source: string, regions: readonly [number, number][]): string {
@@ -30,8 +33,11 @@ export function blankRegions(source: string, regions: readonly [number, number][
   return out + source.slice(last);
 }
 
+/** CommonMark + GFM. The GFM extensions run only when the text may use them: the tree is the same either way. */
 export function parseMarkdown(text: string): Root {
-  return processor.parse(text) as Root;
+  if (mayUseGfmBlocks(text)) return gfmProcessor.parse(text) as Root;
+  const plain = plainProcessor.parse(text) as Root;
+  return mayUseGfmInText(plain) ? (gfmProcessor.parse(text) as Root) : plain;
 }
 
 export function emptyRoot(length: number): Root {
