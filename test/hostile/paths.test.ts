@@ -129,6 +129,28 @@ describe('paths', () => {
     expect(result.stats.files).toBe(2);
   });
 
+  it('lint refuses a symbolic link that leads out of the root, even named explicitly, without reading it', async () => {
+    const box = escapeSandbox();
+    box.write({ 'articles/sub/ok.md': selfhelp('Ok', '# Title\n\nBody.\n') });
+    const watch = watchFileReads();
+    let run;
+    try {
+      run = await lintTree(box.root, ['articles/leak.md', 'articles/passwd.md', 'articles/leakdir/secret.md', 'leakdir/includes/secret-include.md', 'articles/sub/ok.md']);
+    } finally {
+      watch.stop();
+    }
+    expectNothingReadOutside(box, watch.paths);
+    const refused = { ruleId: null, severity: 2, message: 'File leads (through a symbolic link) outside the content root; not read.', line: 1, column: 1, endLine: 1, endColumn: 1, fatal: true };
+    expect(run.results.map((r) => [r.filePath.slice(box.root.length + 1), r.messages.filter((m) => m.fatal)])).toEqual([
+      ['articles/leak.md', [refused]],
+      ['articles/leakdir/secret.md', [refused]],
+      ['articles/passwd.md', [refused]],
+      ['articles/sub/ok.md', []],
+      ['leakdir/includes/secret-include.md', [refused]],
+    ]);
+    expect(JSON.stringify(run.results)).not.toContain(CANARY);
+  });
+
   it('the selfhelp CLI over the folder (lint --fix, build) never prints or writes the canary', async () => {
     const box = escapeSandbox();
     const watch = watchFileReads();

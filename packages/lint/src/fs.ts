@@ -12,7 +12,10 @@ export interface FileStat {
 export interface ContentSource {
   /** True for the real disk: worker threads and mtime/size cache checks are used only then. */
   readonly disk: boolean;
-  /** The file as UTF-8 text (invalid sequences become U+FFFD); undefined when missing or unreadable. */
+  /**
+   * The file as text: UTF-8 (invalid sequences become U+FFFD, which the parser reports), or UTF-16 when the
+   * file starts with a UTF-16 byte order mark; undefined when missing or unreadable.
+   */
   readText(absPath: string): string | undefined;
   /** True when the absolute path names an existing regular file. */
   isFile(absPath: string): boolean;
@@ -25,12 +28,19 @@ export interface ContentSource {
   listMarkdown(dir: string, ignored: (absPath: string, isDir: boolean) => boolean): Promise<string[]>;
 }
 
+/** A file's bytes as text: UTF-16 (LE or BE) when it starts with that byte order mark, else UTF-8 (as core's `decodeText`, kept here so the engine's entry loads no parser). */
+export function decodeText(bytes: Buffer): string {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  return bytes.toString('utf8');
+}
+
 /** The real file system. */
 export const diskSource: ContentSource = {
   disk: true,
   readText(absPath) {
     try {
-      return readFileSync(absPath, 'utf8');
+      return decodeText(readFileSync(absPath));
     } catch {
       return undefined;
     }

@@ -1,5 +1,5 @@
 // Path helpers: everything the engine compares or prints uses `/` separators.
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 
 export function toPosix(path: string): string {
@@ -19,6 +19,29 @@ export function relativePosix(dir: string, path: string): string {
     if (!rel.includes(`${sep}..${sep}`) && !rel.startsWith(`..${sep}`) && !rel.includes(`${sep}.${sep}`)) return toPosix(rel);
   }
   return toPosix(relative(dir, path));
+}
+
+/** The real path of a folder (symbolic links resolved), or the path as given when it cannot be resolved. */
+export function realPathOf(path: string): string {
+  try {
+    return realpathSync.native(path);
+  } catch {
+    return path;
+  }
+}
+
+/**
+ * True when the real path of `path` (symbolic links resolved) is inside `realRoot` (a real path); false
+ * for a link that leads out of it. A path that does not exist counts as inside (its read fails as usual).
+ */
+export function resolvesInside(realRoot: string, path: string): boolean {
+  let real: string;
+  try {
+    real = realpathSync.native(path);
+  } catch {
+    return true;
+  }
+  return isInside(realRoot, real);
 }
 
 export function absolute(cwd: string, path: string): string {

@@ -125,7 +125,8 @@ function readConfigFile(path: string): SelfhelpConfig {
     const message = (error as Error).message;
     const position = /position (\d+)/.exec(message);
     const where = position ? ` at ${lineColumnAt(text, Number(position[1]))}` : '';
-    throw new ConfigError(`${path}: invalid JSON${where}: ${message.replace(/ in JSON at position \d+.*$/, '')}`);
+    const cut = message.indexOf(' in JSON at position ');
+    throw new ConfigError(`${path}: invalid JSON${where}: ${cut === -1 ? message : message.slice(0, cut)}`);
   }
   try {
     return validateConfig(json);

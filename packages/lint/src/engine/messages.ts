@@ -8,6 +8,11 @@ export function tooLargeMessage(size: number, max: number): LintMessage {
   return { ruleId: null, severity: 2, message: `File is ${size} bytes, larger than maxFileSize (${max} bytes); not linted.`, line: 1, column: 1, endLine: 1, endColumn: 1, fatal: true };
 }
 
+/** A file whose real path (through a symbolic link) is outside its content root: never read. */
+export function outsideRootMessage(): LintMessage {
+  return { ruleId: null, severity: 2, message: 'File leads (through a symbolic link) outside the content root; not read.', line: 1, column: 1, endLine: 1, endColumn: 1, fatal: true };
+}
+
 /** A file that took longer than the time budget (`timeBudget`). */
 export function overBudgetMessage(budget: number, stopped: boolean, elapsed?: number): LintMessage {
   const message = stopped

@@ -11,11 +11,11 @@ import type { ArticleSummary } from '@selfhelp/rules';
 import type { FileRules, LoadedConfig } from '../config/load.js';
 import { comparePaths, createIgnoreFilter, type IgnoreFilter } from '../discover.js';
 import { diskSource, type ContentSource, type FileStat } from '../fs.js';
-import { fallbackRoot, isInside, relativePosix } from '../paths.js';
+import { fallbackRoot, isInside, realPathOf, relativePosix, resolvesInside } from '../paths.js';
 import { countMessages, type LintMessage, type LintResult } from '../result.js';
 import { LintCache, decodeDirectives, decodeMessages, encodeDirectives, encodeMessages, encodeSummary, hashText, statFields, statMatches, type CacheEntry, type CrossFinding } from './cache.js';
 import { applyDirectives, compareMessages, type Directive } from './directives.js';
-import { overBudgetMessage, tooLargeMessage } from './messages.js';
+import { outsideRootMessage, overBudgetMessage, tooLargeMessage } from './messages.js';
 import type { SourceOutcome } from './lint-source.js';
 import { packSummary, unpackSummary, type PackedSummary } from './summary.js';
 import type { WorkerBatch, WorkerTask } from './worker.js';
@@ -148,7 +148,19 @@ export async function lintFiles(inputs: readonly (LintInput | string)[], options
     entry !== undefined && entry.c === rules.key && entry.msg !== undefined && !(fix && entry.x === 1);
   const pending: FileState[] = [];
   let cached = 0;
+  const realRoots = new Map<string, string>();
+  const realRoot = (root: string): string => {
+    let real = realRoots.get(root);
+    if (real === undefined) realRoots.set(root, (real = realPathOf(root)));
+    return real;
+  };
   for (const state of states) {
+    // A symbolic link (or a file under a linked folder) that leads out of the content root is never read.
+    if (state.text === undefined && source.disk && state.root !== undefined && !resolvesInside(realRoot(state.root), state.absPath)) {
+      state.messages = [outsideRootMessage()];
+      state.directives = [];
+      continue;
+    }
     const entry = cache?.get(state.absPath);
     if (state.text === undefined) {
       const stat = source.stat(state.absPath);

@@ -32,7 +32,7 @@ export function createStylishReporter(options: ReporterOptions = {}): Reporter {
           message + pad(message, 4),
           rule === '' ? '' : c.dim(rule),
         ];
-        return parts.join('  ').replace(/\s+$/u, '');
+        return parts.join('  ').trimEnd();
       });
       const head = first ? '\n' : '';
       first = false;
