@@ -113,6 +113,39 @@ describe('cache', () => {
     expect(metadata.results[0]!.messages).toEqual([]);
   });
 
+  it('keeps the summaries line as written when no summary changed, and appends changed ones without losing any', async () => {
+    const dir = tree({ 'articles/a.md': article('x', '# A\n'), 'articles/b.md': article('y', '# B\n'), 'articles/c.md': article('w', '# C\n') });
+    const cacheLocation = join(dir, '.selfhelpcache');
+    const a = join(dir, 'articles/a.md');
+    const b = join(dir, 'articles/b.md');
+    const summariesLine = () => readFileSync(cacheLocation, 'utf8').split('\n')[2]!;
+    await lintFiles([a, b], { config: await config(dir), cwd: dir, cacheLocation });
+    const written = summariesLine();
+    expect(Object.keys(JSON.parse(written) as object).sort()).toEqual([a, b, join(dir, 'articles/c.md')]);
+    // A body-only edit of a linted file: its summary is unchanged, the line is copied byte for byte.
+    writeFileSync(a, article('x', '# A\n\nMore text.\n'));
+    const bodyOnly = await lintFiles([a, b], { config: await config(dir), cwd: dir, cacheLocation });
+    expect(bodyOnly.stats).toMatchObject({ linted: 1, cached: 1, crossChecked: 0 });
+    expect(summariesLine()).toBe(written);
+    // A metadata edit of a linted file that no cross-article run needed (crossArticle off): appended, not reparsed.
+    writeFileSync(a, article('y', '# A\n\nMore text.\n'));
+    await lintFiles([a], { config: await config(dir), cwd: dir, cacheLocation, crossArticle: false });
+    const appended = summariesLine();
+    expect(appended.startsWith(written.slice(0, -1) + ',')).toBe(true);
+    // The appended summary wins over the older one of the same file: cross-article rules see articleId "y" twice.
+    const cross = await lintFiles([a, b], { config: await config(dir), cwd: dir, cacheLocation });
+    expect(cross.stats).toMatchObject({ linted: 0, cached: 2, summarized: 0, crossChecked: 1 });
+    expect(cross.results[0]!.messages.map((m) => m.message)).toEqual(['articleId "y" is also used by articles/b.md.']);
+    // Once parsed, the line is written again whole: one key per file.
+    const compacted = summariesLine();
+    expect(compacted.length).toBeLessThan(appended.length);
+    expect(Object.keys(JSON.parse(compacted) as object).length).toBe(3);
+    // And the cached cross-article findings are reused while no summary changes.
+    const again = await lintFiles([a, b], { config: await config(dir), cwd: dir, cacheLocation });
+    expect(again.stats).toMatchObject({ linted: 0, cached: 2, summarized: 0, crossChecked: 0 });
+    expect(again.results).toEqual(cross.results);
+  });
+
   it('with --fix, a cached file that has fixable findings is linted again to fix it', async () => {
     const { dir, files, cacheLocation } = await setup();
     await lintFiles(files, { config: await config(dir), cwd: dir, cacheLocation });

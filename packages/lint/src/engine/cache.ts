@@ -60,6 +60,8 @@ interface CacheFile {
   tool: string;
   entries: Record<string, CacheEntry>;
   cross?: Record<string, CrossEntry>;
+  /** Summaries appended to the summaries line since it was last written whole (duplicate keys: the last wins). */
+  appended?: number;
 }
 
 type Summaries = Map<string, [string, string]>;
@@ -161,8 +163,11 @@ export class LintCache {
   #cross = new Map<string, CrossEntry>();
   /** Where the summaries line starts in the file (read and parsed on first use), and its text once read. */
   #summariesAt: number | undefined;
-  #summariesText: string | undefined;
+  #summariesBytes: Buffer | undefined;
   #summaries: Summaries | undefined;
+  #appended = 0;
+  /** Summaries set while the summaries line was not parsed (see setSummary). */
+  #pendingSummaries: Summaries = new Map();
   #dirty = false;
   #summariesDirty = false;
   /** Why the cache on disk was not used, if it was not (for --debug). */
@@ -189,6 +194,7 @@ export class LintCache {
             for (const [root, c] of Object.entries(parsed.cross)) if (typeof c?.k === 'string' && Array.isArray(c.f)) this.#cross.set(root, c);
           }
           this.#summariesAt = rest;
+          if (typeof parsed.appended === 'number') this.#appended = parsed.appended;
         } else discarded = 'not a cache of this selfhelp version';
       } catch {
         discarded = 'corrupt';
@@ -217,26 +223,26 @@ export class LintCache {
     this.#dirty = true;
   }
 
-  /** The summaries line as text, read on first use (entries carry their summary hash, so a file rewritten meanwhile is still safe). */
-  #rawSummaries(): string | undefined {
-    if (this.#summariesAt !== undefined && this.#summariesText === undefined) {
+  /** The summaries line as bytes, read on first use (entries carry their summary hash, so a file rewritten meanwhile is still safe). */
+  #rawSummaries(): Buffer | undefined {
+    if (this.#summariesAt !== undefined && this.#summariesBytes === undefined) {
       try {
-        this.#summariesText = readFileSync(this.path).subarray(this.#summariesAt).toString('utf8');
+        this.#summariesBytes = readFileSync(this.path).subarray(this.#summariesAt);
       } catch {
-        this.#summariesText = undefined;
+        this.#summariesBytes = undefined;
       }
       this.#summariesAt = undefined;
     }
-    return this.#summariesText;
+    return this.#summariesBytes;
   }
 
   #loadSummaries(): Summaries {
     if (this.#summaries) return this.#summaries;
-    this.#rawSummaries();
+    const raw = this.#rawSummaries();
     const map: Summaries = new Map();
-    if (this.#summariesText) {
+    if (raw && raw.length > 0) {
       try {
-        const parsed = JSON.parse(this.#summariesText) as Record<string, unknown>;
+        const parsed = JSON.parse(raw.toString('utf8')) as Record<string, unknown>;
         for (const [path, v] of Object.entries(parsed)) {
           if (Array.isArray(v) && typeof v[0] === 'string' && typeof v[1] === 'string') map.set(path, [v[0], v[1]]);
         }
@@ -244,6 +250,10 @@ export class LintCache {
         this.#summariesDirty = true; // a corrupt summaries line: start it again
       }
     }
+    // Summaries set before the line was needed; the map is written whole from now on (dropping duplicate keys).
+    for (const [path, v] of this.#pendingSummaries) map.set(path, v);
+    if (this.#pendingSummaries.size > 0) this.#summariesDirty = true;
+    this.#pendingSummaries.clear();
     this.#summaries = map;
     return map;
   }
@@ -254,27 +264,58 @@ export class LintCache {
     return found && found[0] === hash ? found[1] : undefined;
   }
 
+  /**
+   * Records a file's summary. Until some summary is read, nothing is parsed: new summaries wait beside the
+   * line read from disk and are appended to its text on save (JSON.parse keeps the last of duplicate keys).
+   */
   setSummary(absPath: string, hash: string, json: string): void {
-    const map = this.#loadSummaries();
+    if (!this.#summaries) {
+      this.#pendingSummaries.set(absPath, [hash, json]);
+      return;
+    }
+    const map = this.#summaries;
     const found = map.get(absPath);
     if (found && found[0] === hash && found[1] === json) return;
     map.set(absPath, [hash, json]);
     this.#summariesDirty = true;
-    this.#summariesText = undefined;
+  }
+
+  /** The summaries line to write: the map when it was parsed, else the bytes read plus the new summaries. */
+  #summariesOut(): Buffer {
+    const raw = this.#rawSummaries();
+    if (this.#summaries) {
+      // Parsed anyway: written whole when it changed or holds appended duplicates.
+      if (!this.#summariesDirty && this.#appended === 0 && raw !== undefined) return raw;
+      this.#appended = 0;
+      return Buffer.from(JSON.stringify(Object.fromEntries(this.#summaries)), 'utf8');
+    }
+    const added = [...this.#pendingSummaries].map(([path, v]) => JSON.stringify(path) + ':' + JSON.stringify(v)).join(',');
+    // Appending needs a line that is one JSON object (`{...}`); anything else starts again from the new summaries.
+    const usable = raw !== undefined && raw.length >= 2 && raw[0] === 0x7b && raw[raw.length - 1] === 0x7d;
+    if (!usable) {
+      this.#appended = 0;
+      return Buffer.from('{' + added + '}', 'utf8');
+    }
+    if (added === '') return raw;
+    this.#appended += this.#pendingSummaries.size;
+    const empty = raw.length === 2;
+    return Buffer.concat([raw.subarray(0, raw.length - 1), Buffer.from((empty ? '' : ',') + added + '}', 'utf8')]);
   }
 
   /** Writes the cache if anything changed. Failing to write a cache is not an error of the run. */
   save(): boolean {
-    if (!this.#dirty && !this.#summariesDirty) return false;
-    const file: CacheFile = { format: FORMAT, version: FORMAT_VERSION, tool: LINT_VERSION, entries: Object.fromEntries(this.#entries), cross: Object.fromEntries(this.#cross) };
-    // Unchanged summaries are copied as text, not parsed and written again.
-    const raw = this.#summariesDirty ? undefined : this.#rawSummaries();
-    const summaries = raw ?? (this.#summaries ? JSON.stringify(Object.fromEntries(this.#summaries)) : '{}');
+    if (!this.#dirty && !this.#summariesDirty && this.#pendingSummaries.size === 0) return false;
     try {
+      // Unchanged summaries are copied as bytes: neither decoded nor parsed nor encoded again.
+      const summaries = this.#summariesOut();
+      const file: CacheFile = { format: FORMAT, version: FORMAT_VERSION, tool: LINT_VERSION, entries: Object.fromEntries(this.#entries), cross: Object.fromEntries(this.#cross), appended: this.#appended };
       mkdirSync(dirname(this.path), { recursive: true });
-      writeFileAtomic(this.path, this.#manifest + '\n' + JSON.stringify(file) + '\n' + summaries);
+      writeFileAtomic(this.path, Buffer.concat([Buffer.from(this.#manifest + '\n' + JSON.stringify(file) + '\n', 'utf8'), summaries]));
       this.#dirty = false;
       this.#summariesDirty = false;
+      this.#summariesBytes = summaries;
+      this.#summariesAt = undefined;
+      this.#pendingSummaries.clear();
       return true;
     } catch {
       return false;

@@ -220,8 +220,9 @@ export async function lintFiles(inputs: readonly (LintInput | string)[], options
         sh: state.summaryHash,
       };
       if (finalText === undefined) Object.assign(entry, statFields(state.stat));
+      // A body-only edit keeps the summary: the one stored under this hash stays (nothing to append).
+      if (cache.get(state.absPath)?.sh !== state.summaryHash) cache.setSummary(state.absPath, state.summaryHash, summaryJson);
       cache.set(state.absPath, entry);
-      cache.setSummary(state.absPath, state.summaryHash, summaryJson);
     }
     options.onProgress?.(++done, total);
   };
@@ -425,7 +426,7 @@ async function runCrossArticle(
       fresh.set(absPath, packed);
       files.push({ absPath, rel, sh });
       if (cache) {
-        cache.setSummary(absPath, sh, json);
+        if (entry?.sh !== sh) cache.setSummary(absPath, sh, json);
         // A summary-only entry (no `c`: it never answers a lint of this file) gives the stat fast path next time.
         cache.set(absPath, { h: hash, sh, ...statFields(stat) });
       }
