@@ -1,11 +1,20 @@
 // YAML frontmatter (Learn articles): `---` fences at the top of the file, read with `yaml`
 // keeping ranges. Alias expansion is capped so an alias bomb is a diagnostic, not a hang, and
 // `__proto__` keys become plain own data.
-import { isMap, isScalar, parseDocument, type Node as YamlNode } from 'yaml';
+import type { Node as YamlNode } from 'yaml';
 import type { DiagnosticSink } from './diagnostics.js';
 import type { LineIndex } from './line-index.js';
 import type { Frontmatter, FrontmatterEntry } from './types.js';
+import { requireDependency } from './lazy-require.js';
 import { defineData } from './safe-data.js';
+
+type Yaml = typeof import('yaml');
+let yamlModule: Yaml | undefined;
+/** `yaml` (CommonJS) is loaded on the first frontmatter: self-help articles have none. */
+function loadYaml(): Yaml {
+  yamlModule ??= requireDependency('yaml') as Yaml;
+  return yamlModule;
+}
 
 const MAX_ALIAS_COUNT = 100;
 
@@ -75,6 +84,7 @@ export function parseFrontmatter(source: string, fences: FrontmatterFences, line
     data,
     entries,
   };
+  const { isMap, isScalar, parseDocument } = loadYaml();
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false, strict: true });
   for (const err of doc.errors) {
     const [s, e] = err.pos;

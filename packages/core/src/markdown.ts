@@ -1,15 +1,32 @@
-// The Markdown body: one remark-parse + remark-gfm parse of the file with the metadata block
-// and JSON bodies blanked out (same length, line breaks kept), so mdast positions are file
-// positions without any shifting.
+// The Markdown body: one mdast-util-from-markdown parse (what remark-parse runs, without the
+// unified pipeline) of the file with the metadata block and JSON bodies blanked out (same length,
+// line breaks kept), so mdast positions are file positions without any shifting.
 import type { Nodes, Root } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { fromMarkdown, type Options as FromMarkdownOptions } from 'mdast-util-from-markdown';
 
 import { mayUseGfmBlocks, mayUseGfmInText } from './gfm-needed.js';
+import { canRequireEsm, requireDependency } from './lazy-require.js';
 
-const gfmProcessor = unified().use(remarkParse).use(remarkGfm).freeze();
-const plainProcessor = unified().use(remarkParse).freeze();
+type GfmExtensions = Required<Pick<FromMarkdownOptions, 'extensions' | 'mdastExtensions'>>;
+
+type MicromarkGfm = typeof import('micromark-extension-gfm');
+type MdastGfm = typeof import('mdast-util-gfm');
+
+function gfmExtensions(micromark: MicromarkGfm, mdast: MdastGfm): GfmExtensions {
+  // What remark-gfm registers (without its to-markdown half, which parsing never uses).
+  return { extensions: [micromark.gfm()], mdastExtensions: mdast.gfmFromMarkdown() };
+}
+
+// Without require(esm) the GFM modules cannot be loaded on first use: import them at start-up.
+let gfm: GfmExtensions | undefined = canRequireEsm
+  ? undefined
+  : gfmExtensions(await import('micromark-extension-gfm'), await import('mdast-util-gfm'));
+
+/** The GFM syntax and tree extensions, loaded on the first body that may use GFM (about 1 article in 10). */
+function loadGfm(): GfmExtensions {
+  gfm ??= gfmExtensions(requireDependency('micromark-extension-gfm') as MicromarkGfm, requireDependency('mdast-util-gfm') as MdastGfm);
+  return gfm;
+}
 
 /** Replaces every character of the given sorted, non-overlapping regions with a space, keeping line breaks. */
 export function blankRegions(source: string, regions: readonly [number, number][]): string {
@@ -35,9 +52,9 @@ export function blankRegions(source: string, regions: readonly [number, number][
 
 /** CommonMark + GFM. The GFM extensions run only when the text may use them: the tree is the same either way. */
 export function parseMarkdown(text: string): Root {
-  if (mayUseGfmBlocks(text)) return gfmProcessor.parse(text) as Root;
-  const plain = plainProcessor.parse(text) as Root;
-  return mayUseGfmInText(plain) ? (gfmProcessor.parse(text) as Root) : plain;
+  if (mayUseGfmBlocks(text)) return fromMarkdown(text, loadGfm());
+  const plain = fromMarkdown(text);
+  return mayUseGfmInText(plain) ? fromMarkdown(text, loadGfm()) : plain;
 }
 
 export function emptyRoot(length: number): Root {

@@ -2,11 +2,20 @@
 // positions and rejects much of what real files contain, so a linear scanner finds every
 // attribute's key and value range; fast-xml-parser validates the block and decodes the values,
 // as a cross-check. Where they disagree, the scanner wins and a diagnostic says so.
-import { XMLParser, XMLValidator, type X2jOptions } from 'fast-xml-parser';
+import type { X2jOptions, XMLParser } from 'fast-xml-parser';
 import type { DiagnosticSink } from './diagnostics.js';
 import type { LineIndex } from './line-index.js';
 import type { PropertiesBlock, PropertyAttribute } from './types.js';
+import { requireDependency } from './lazy-require.js';
 import { decodeXmlText } from './xml-entities.js';
+
+type FastXmlParser = typeof import('fast-xml-parser');
+let fxp: FastXmlParser | undefined;
+/** fast-xml-parser through its single-file CommonJS build, on first use: far cheaper to load than its ES modules. */
+function loadFxp(): FastXmlParser {
+  fxp ??= requireDependency('fast-xml-parser') as FastXmlParser;
+  return fxp;
+}
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 0xfeff || c === 0xa0;
@@ -197,7 +206,7 @@ function scanAttributes(source: string, start: number, tag: string, lines: LineI
 
 /** Decodes values with fast-xml-parser: markup is escaped first and only XML's own references exist, so nothing is ever expanded beyond them. */
 // The typings of fast-xml-parser 5.12 lag its runtime (object `htmlEntities`, `appliesTo`), hence the cast.
-const xmlParser = new XMLParser({
+const xmlParserOptions = {
   ignoreAttributes: false,
   attributeNamePrefix: '',
   allowBooleanAttributes: true,
@@ -209,7 +218,8 @@ const xmlParser = new XMLParser({
   processEntities: { enabled: true, maxEntityCount: 0, maxEntitySize: 1, maxExpansionDepth: 1, maxTotalExpansions: 1, maxExpandedLength: 1, appliesTo: 'external' },
   ignoreDeclaration: true,
   ignorePiTags: true,
-} as unknown as X2jOptions);
+} as unknown as X2jOptions;
+let xmlParser: XMLParser | undefined;
 
 function fxpDecode(attributes: PropertyAttribute[]): (string | undefined)[] | undefined {
   let xml = '<p';
@@ -220,6 +230,7 @@ function fxpDecode(attributes: PropertyAttribute[]): (string | undefined)[] | un
   });
   xml += '/>';
   try {
+    xmlParser ??= new (loadFxp().XMLParser)(xmlParserOptions);
     const parsed = xmlParser.parse(xml) as { p?: Record<string, unknown> };
     const p = parsed.p;
     if (!p || typeof p !== 'object') return undefined;
@@ -237,7 +248,7 @@ function crossCheck(source: string, start: number, end: number, tag: string, res
   // Only when the scanner itself found nothing wrong: otherwise its own diagnostics already say why.
   if (sink.list.length === before && result.closed) {
     const text = source.slice(start, end);
-    const valid = XMLValidator.validate(text, { allowBooleanAttributes: false });
+    const valid = loadFxp().XMLValidator.validate(text, { allowBooleanAttributes: false });
     if (valid !== true) {
       const base = lines.position(start);
       const line = base.line + valid.err.line - 1;
