@@ -2,14 +2,14 @@
 // assembles and validates the catalogs, and writes them atomically. Nothing is written when a
 // build error is found (unless skipInvalid) or when a catalog does not match its schema.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { assemble, buildCatalogs, type Generator, type InvalidArticle } from './assemble.js';
 import { writeDirAtomic } from './atomic-dir.js';
-import { BuildCache } from './cache.js';
+import { BuildCache, fileStat, type FileStat } from './cache.js';
 import type { CompiledFile } from './compile-article.js';
 import { ContentRoot } from './content-root.js';
 import { SANITIZE_SCHEMA } from './sanitize-schema.js';
@@ -50,6 +50,11 @@ export interface CompileCatalogOptions {
   workerUrl?: URL;
   /** Called for each article whose body is rendered (not for ones taken from the cache). */
   onRender?: (path: string) => void;
+  /**
+   * A file modified or changed less than this many milliseconds before the build starts is read
+   * again by the next build even if its stat is unchanged (timestamps have a granularity). Default 2000.
+   */
+  racyWindowMs?: number;
   /** Test hook: called with the temporary directory after every file is written, before the swap. */
   beforeSwap?: (tempDir: string) => void | Promise<void>;
 }
@@ -76,12 +81,17 @@ export interface BuildResult {
     files: number;
     rendered: number;
     fromCache: number;
+    /** Source files read and hashed (the others were taken from the cache on their unchanged stat alone). */
+    read: number;
     workers: number;
     cache: 'off' | 'used' | 'missing' | 'corrupt' | 'stale';
     /** Milliseconds spent in each step (for --debug and benchmarks). */
     timings: { discover: number; compile: number; cacheSave: number; validate: number; write: number };
   };
 }
+
+/** How recent (ms) a file's modification or change time may be for its stat to be trusted by the next build. */
+const RACY_MS = 2000;
 
 const SKIPPED_DIRS = new Set(['node_modules']);
 
@@ -235,8 +245,31 @@ export async function compileCatalog(options: CompileCatalogOptions): Promise<Bu
 
   const compiled: CompiledFile[] = [];
   const pending: { path: string; text: string }[] = [];
+  const stats = new Map<string, FileStat>();
+  // A file changed within RACY_MS of this moment could change again without its stat changing
+  // (timestamps have a granularity): its stat is not kept, so the next build reads it again.
+  const trustedBefore = Date.now() - (options.racyWindowMs ?? RACY_MS);
   let fromCache = 0;
+  let read = 0;
   for (const file of files) {
+    // Fast path: a file whose stat is the one stored with its cached outcome is not read again.
+    // Symbolic links never take it (where they lead is checked on reading).
+    let stat: FileStat | undefined;
+    if (cache) {
+      try {
+        const s = lstatSync(file.abs);
+        if (s.isFile() && Math.max(s.mtimeMs, s.ctimeMs) < trustedBefore) stat = fileStat(s);
+      } catch {
+        // Reading it below reports the problem.
+      }
+      const unchanged = stat && cache.lookup(file.rel, undefined, stat, currentHash);
+      if (unchanged) {
+        fromCache++;
+        compiled.push(unchanged);
+        continue;
+      }
+    }
+    read++;
     let text: string;
     try {
       text = readFileSync(file.abs, 'utf8');
@@ -251,11 +284,14 @@ export async function compileCatalog(options: CompileCatalogOptions): Promise<Bu
       });
       continue;
     }
-    const hit = cache?.lookup(file.rel, hashParts([normalizeSource(text)]), currentHash);
+    const hit = cache?.lookup(file.rel, hashParts([normalizeSource(text)]), stat, currentHash);
     if (hit) {
       fromCache++;
       compiled.push(hit);
-    } else pending.push({ path: file.rel, text });
+    } else {
+      pending.push({ path: file.rel, text });
+      if (stat) stats.set(file.rel, stat);
+    }
   }
 
   let rendered = 0;
@@ -264,7 +300,7 @@ export async function compileCatalog(options: CompileCatalogOptions): Promise<Bu
       rendered++;
       options.onRender?.(file.path);
     }
-    cache?.store(file);
+    cache?.store(file, stats.get(file.path));
     compiled.push(file);
   };
   const threads = workerCount(options.workers ?? 'auto', pending.length);
@@ -290,7 +326,7 @@ export async function compileCatalog(options: CompileCatalogOptions): Promise<Bu
     invalid: assembly.invalid,
     excluded: assembly.excluded,
     outputs: [],
-    stats: { files: files.length, rendered, fromCache, workers: workerUrl ? threads : 0, cache: cache ? (cache.loadProblem as BuildResult['stats']['cache']) ?? 'used' : 'off', timings },
+    stats: { files: files.length, rendered, fromCache, read, workers: workerUrl ? threads : 0, cache: cache ? (cache.loadProblem as BuildResult['stats']['cache']) ?? 'used' : 'off', timings },
   };
   if (assembly.invalid.length > 0 && !options.skipInvalid) return result;
 

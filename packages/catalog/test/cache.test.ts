@@ -1,6 +1,6 @@
 // The incremental cache: an unchanged article is not re-rendered; a changed article or a changed
 // include re-renders exactly the articles concerned; a corrupt or stale cache is ignored.
-import { readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { compileCatalog, type CompileCatalogOptions } from '@selfhelp/catalog';
@@ -8,7 +8,7 @@ import { cleanup, FIXTURE, project, snapshotDir, writeFiles } from './helpers.js
 
 afterAll(cleanup);
 
-function setup(): { dir: string; build: (extra?: Partial<CompileCatalogOptions>) => Promise<{ rendered: string[]; fromCache: number; cache: string }> } {
+function setup(): { dir: string; build: (extra?: Partial<CompileCatalogOptions>) => Promise<{ rendered: string[]; fromCache: number; read: number; cache: string }> } {
   const dir = project({
     ...FIXTURE,
     'articles/other/uses-note.md': '<properties articleId="uses-note" selfHelpType="generic" cloudEnvironments="public" />\n# Uses the note\n\n[!INCLUDE [n](../../includes/restart-note.md)]\n',
@@ -17,7 +17,7 @@ function setup(): { dir: string; build: (extra?: Partial<CompileCatalogOptions>)
     const rendered: string[] = [];
     const result = await compileCatalog({ root: dir, paths: [join(dir, 'articles')], outDir: join(dir, 'dist'), cache: join(dir, '.cache', 'catalog.json'), workers: 0, onRender: (p) => rendered.push(p), ...extra });
     expect(result.written).toBe(true);
-    return { rendered, fromCache: result.stats.fromCache, cache: result.stats.cache };
+    return { rendered, fromCache: result.stats.fromCache, read: result.stats.read, cache: result.stats.cache };
   };
   return { dir, build };
 }
@@ -99,5 +99,73 @@ describe('incremental cache', () => {
     const off = await build({ cache: false });
     expect(off.cache).toBe('off');
     expect(readdirSync(dir)).not.toContain('.cache');
+  });
+
+  describe('stat fast path', () => {
+    // The files were just written: a window of 0 ms trusts their stat at once (the default of 2 s
+    // would make every one of them be read again by the next build).
+    const now = { racyWindowMs: 0 };
+    const settle = (): Promise<void> => new Promise((done) => setTimeout(done, 20));
+
+    test('unchanged files are not read again; the output is the same bytes', async () => {
+      const { dir, build } = setup();
+      await settle();
+      const first = await build(now);
+      expect(first.read).toBe(6);
+      const output = snapshotDir(join(dir, 'dist'));
+      const second = await build(now);
+      expect(second).toMatchObject({ rendered: [], fromCache: 6, read: 0 });
+      expect(snapshotDir(join(dir, 'dist'))).toEqual(output);
+    });
+
+    test('an edit of the same size with the modification time put back is still seen (the change time moved)', async () => {
+      const { dir, build } = setup();
+      const path = join(dir, 'articles/storage/upload-form.md');
+      const second = Math.floor(Date.now() / 1000) - 3600; // a whole second: utimes puts it back exactly
+      utimesSync(path, second, second);
+      await settle();
+      await build(now);
+      const before = statSync(path);
+      const text = readFileSync(path, 'utf8');
+      expect(text).toContain('# Upload problems');
+      writeFileSync(path, text.replace('# Upload problems', '# Upload PROBLEMS'));
+      utimesSync(path, second, second);
+      const after = statSync(path);
+      expect([after.size, after.mtimeMs, after.ino]).toEqual([before.size, before.mtimeMs, before.ino]);
+      await settle();
+      const next = await build(now);
+      expect(next).toMatchObject({ rendered: ['articles/storage/upload-form.md'], read: 1 });
+      expect(readFileSync(join(dir, 'dist', 'catalog.json'), 'utf8')).toContain('Upload PROBLEMS');
+    });
+
+    test('a touched file is read and hashed but not rendered, and its new stat is kept', async () => {
+      const { dir, build } = setup();
+      await settle();
+      await build(now);
+      const output = snapshotDir(join(dir, 'dist'));
+      const earlier = new Date(Date.now() - 60_000);
+      utimesSync(join(dir, 'articles/vm/restart-diagnostic.md'), earlier, earlier);
+      await settle();
+      expect(await build(now)).toMatchObject({ rendered: [], read: 1 });
+      expect(await build(now)).toMatchObject({ rendered: [], read: 0 });
+      expect(snapshotDir(join(dir, 'dist'))).toEqual(output);
+    });
+
+    test('a file changed within the racy window is read again by the next build', async () => {
+      const { build } = setup();
+      await build({ racyWindowMs: 3_600_000 });
+      expect(await build({ racyWindowMs: 3_600_000 })).toMatchObject({ rendered: [], read: 6 });
+    });
+
+    test('an edited include is seen although the articles that use it have an unchanged stat', async () => {
+      const { dir, build } = setup();
+      await settle();
+      await build(now);
+      writeFiles(dir, { 'includes/restart-note.md': '> The note, reworded again.\n' });
+      const next = await build(now);
+      expect(next.rendered).toEqual(['articles/other/uses-note.md', 'articles/vm/restart-diagnostic.md']);
+      expect(next.read).toBe(2); // the two that must be rendered again, not the others
+      expect(readFileSync(join(dir, 'dist', 'catalog.json'), 'utf8')).toContain('The note, reworded again.');
+    });
   });
 });
