@@ -3,9 +3,11 @@
 // mark says so unambiguously) and read like the UTF-8 file; invalid UTF-8 is an `encoding-invalid`
 // error at the first bad byte; NUL characters are `binary-content` (not a text file); an empty file
 // is an empty fragment; CR-only files get the same lines and columns as LF ones.
-import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { decodeText, parseArticle, sniffEncoding } from '@selfhelp/core';
-import { selfhelp } from './helpers.js';
+import { cleanupSandboxes, runCli, sandbox, selfhelp } from './helpers.js';
 
 export const TEXT = selfhelp('Encoded', '# Café résumé\n\nNaïve text with “quotes” and 日本語.\n\n## **Recommended Steps**\n\n- [Docs](https://example.com)\n');
 
@@ -96,5 +98,68 @@ describe('encodings: decoding and parsing', () => {
       diagnostics: a.diagnostics,
     });
     expect(shape(cr)).toEqual(shape(lf));
+  });
+});
+
+describe('encodings: selfhelp lint and selfhelp build', () => {
+  afterAll(cleanupSandboxes);
+
+  function encodingSandbox() {
+    return sandbox({
+      'articles/utf8.md': TEXT.replaceAll('Encoded', 'Utf8'),
+      'articles/utf16le.md': utf16le(TEXT.replaceAll('Encoded', 'Utf16le')),
+      'articles/utf16be.md': utf16be(TEXT.replaceAll('Encoded', 'Utf16be')),
+      'articles/cr.md': TEXT.replaceAll('Encoded', 'CrOnly').replace(/\n/g, '\r'),
+      'articles/invalid.md': invalidUtf8(TEXT.replaceAll('Encoded', 'Invalid'), 'Naïve', [0xc3, 0x28]),
+      'articles/binary.md': BINARY,
+      'articles/empty.md': '',
+    });
+  }
+
+  it('lint: UTF-16 and CR-only files read like UTF-8; invalid UTF-8 and binary files are errors with a position', async () => {
+    const box = encodingSandbox();
+    const { code, stdout } = await runCli(box.root, 'lint', '--no-cache', '--concurrency', 'off', '--format', 'json', 'articles');
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout) as { filePath: string; messages: { ruleId: string | null; message: string; line: number; column: number; fatal?: boolean }[] }[];
+    const byName = new Map(report.map((r) => [r.filePath.split('/').pop()!, r.messages]));
+    const utf8 = byName.get('utf8.md')!.map((m) => [m.ruleId, m.line, m.column]);
+    expect(utf8.length).toBeGreaterThan(0);
+    for (const name of ['utf16le.md', 'utf16be.md', 'cr.md']) expect(byName.get(name)!.map((m) => [m.ruleId, m.line, m.column]), name).toEqual(utf8);
+    const invalid = byName.get('invalid.md')!.filter((m) => m.ruleId === 'parse');
+    expect(invalid.map((m) => [m.message, m.line, m.column])).toEqual([
+      ['Not valid UTF-8: a U+FFFD replacement character stands for bytes that could not be read; save the file as UTF-8.', 11, 6],
+    ]);
+    const binary = byName.get('binary.md')!;
+    expect(binary.filter((m) => m.ruleId === 'parse').map((m) => [m.message, m.line, m.column])).toEqual([
+      ['Not valid UTF-8: a U+FFFD replacement character (3 in the file) stands for bytes that could not be read; save the file as UTF-8.', 1, 1],
+      ['The file holds 7 NUL characters: it is not a text file.', 3, 1],
+    ]);
+    expect(byName.get('empty.md')).toEqual([]);
+    expect(report.every((r) => r.messages.every((m) => !m.fatal || !/crash|failed/i.test(m.message)))).toBe(true);
+  });
+
+  it('lint --fix rewrites nothing it cannot read back: the binary and invalid files stay byte-identical', async () => {
+    const box = encodingSandbox();
+    await runCli(box.root, 'lint', '--no-cache', '--concurrency', 'off', '--fix', 'articles');
+    expect(readFileSync(join(box.root, 'articles/binary.md'))).toEqual(BINARY);
+    expect(readFileSync(join(box.root, 'articles/invalid.md'))).toEqual(invalidUtf8(TEXT.replaceAll('Encoded', 'Invalid'), 'Naïve', [0xc3, 0x28]));
+  });
+
+  it('build: UTF-16 and CR-only articles compile like UTF-8; invalid UTF-8 and binary files are build errors; an empty file is left out', async () => {
+    const box = encodingSandbox();
+    const out = join(box.base, 'out');
+    const cli = await runCli(box.root, 'build', '--no-cache', '--concurrency', 'off', '--skip-invalid', '--format', 'json', '--out', out, 'articles');
+    expect(cli.code).toBe(0);
+    const result = JSON.parse(cli.stdout) as { invalid: { path: string; errors: { code: string; line: number; column: number }[] }[]; excluded: { fragment: string[] } };
+    expect(result.invalid.map((a) => [a.path, a.errors.map((e) => [e.code, e.line, e.column])])).toEqual([
+      ['articles/binary.md', [['file-unreadable', 1, 1], ['file-unreadable', 3, 1]]],
+      ['articles/invalid.md', [['file-unreadable', 11, 6]]],
+    ]);
+    expect(result.excluded.fragment).toEqual(['articles/empty.md']);
+    const catalog = JSON.parse(readFileSync(join(box.base, 'out', 'catalog.json'), 'utf8')) as { articles: { id: string; html: string; title: string }[] };
+    const html = new Map(catalog.articles.map((a) => [a.id, a.html]));
+    expect([...html.keys()]).toEqual(['CrOnly', 'Utf16be', 'Utf16le', 'Utf8']);
+    for (const id of ['CrOnly', 'Utf16be', 'Utf16le']) expect(html.get(id)).toBe(html.get('Utf8'));
+    expect(catalog.articles[0]!.title).toBe('Café résumé');
   });
 });

@@ -82,4 +82,24 @@ describe('Markdown', () => {
     const more = Array.from({ length: 6_000 }, (_, i) => `[l${i}](https://example.com/p${i})`).join(' ');
     expect(parseErrors(selfhelp('More', `# Title\n\n${more}\n`))).toEqual([['markdown-too-deep', HEAD_LINES + 3]]);
   });
+  it('bodies the parser refused, and raw HTML nested thousands deep, are build errors: no crash, no empty page', async () => {
+    const box = sandbox({
+      'articles/deep-html.md': selfhelp('DeepHtml', `# Title\n\n${Array.from({ length: 3_000 }, () => '<div>').join('\n\n')}\n\ntext\n`),
+      'articles/deep-inline.md': selfhelp('DeepInline', `# Title\n\n${'<b>'.repeat(3_000)}text\n`),
+      'articles/deep-list.md': selfhelp('DeepList', `# Title\n\n${Array.from({ length: 300 }, (_, i) => `${'  '.repeat(i)}- x`).join('\n')}\n`),
+      'articles/ok.md': selfhelp('Ok', '# Title\n\n<div><div>fine</div></div>\n'),
+      'includes/deep.md': `${'>'.repeat(500)} quoted\n`,
+      'articles/includes-deep.md': selfhelp('IncludesDeep', '# Title\n\n[!INCLUDE [deep](../includes/deep.md)]\n'),
+    });
+    const build = await buildTree(box, ['articles']);
+    expect(build.invalid.map((a) => [a.path, a.errors.map((e) => [e.code, e.file, e.line])])).toEqual([
+      ['articles/deep-html.md', [['body-too-complex', 'articles/deep-html.md', 1]]],
+      ['articles/deep-inline.md', [['body-too-complex', 'articles/deep-inline.md', 1]]],
+      ['articles/deep-list.md', [['body-too-complex', 'articles/deep-list.md', HEAD_LINES + 3 + 100]]],
+      ['articles/includes-deep.md', [['body-too-complex', 'includes/deep.md', 1]]],
+    ]);
+    expect(build.invalid[0]!.errors[0]!.message).toBe('The body nests too deeply to render (raw HTML nested thousands of levels deep).');
+    expect(build.invalid[2]!.errors[0]!.message).toBe('Containers (block quotes, lists) nest too deeply; the body was not parsed as Markdown. (markdown-too-deep)');
+    expect(build.articles).toBe(1);
+  });
 });

@@ -151,6 +151,26 @@ describe('paths', () => {
     expect(JSON.stringify(run.results)).not.toContain(CANARY);
   });
 
+  it('build refuses a symbolic link that leads out of the root, even named explicitly, without reading it', async () => {
+    const box = escapeSandbox();
+    const watch = watchFileReads();
+    let result;
+    try {
+      result = await buildTree(box, ['articles/leak.md', 'articles/passwd.md', 'articles/leakdir/secret.md', 'articles/clean.md']);
+    } finally {
+      watch.stop();
+    }
+    expectNothingReadOutside(box, watch.paths);
+    const refused = ['file-unreadable', 'The file leads (through a symbolic link) outside the content root; it is not read.'];
+    expect(result.invalid.map((a) => [a.path, a.errors.map((e) => [e.code, e.message])])).toEqual([
+      ['articles/leak.md', [refused]],
+      ['articles/leakdir/secret.md', [refused]],
+      ['articles/passwd.md', [refused]],
+    ]);
+    expect(result.articles).toBe(1);
+    expect(JSON.stringify(readTree(join(box.base, 'out')))).not.toContain(CANARY);
+  });
+
   it('the selfhelp CLI over the folder (lint --fix, build) never prints or writes the canary', async () => {
     const box = escapeSandbox();
     const watch = watchFileReads();

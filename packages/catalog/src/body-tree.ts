@@ -56,6 +56,16 @@ function locate(tree: Root, start: number, end: number): { parent: AnyParent; gr
   }
 }
 
+const INCLUDE_START = /\[[ \t]*(?:!|azure\.)include\b/gi;
+
+/** Where the last `[!INCLUDE` (or `[AZURE.INCLUDE`) of `text` starts, or -1: one scan, no look-ahead over the rest. */
+function lastIncludeStart(text: string): number {
+  let last = -1;
+  INCLUDE_START.lastIndex = 0;
+  for (let m = INCLUDE_START.exec(text); m; m = INCLUDE_START.exec(text)) last = m.index;
+  return last;
+}
+
 /**
  * The part of a text node before (or after) a source offset, when its value maps 1:1 onto the
  * source; otherwise cut at the include syntax. The piece keeps a position on the right side of the cut.
@@ -68,7 +78,7 @@ function cutText(node: Text, offset: number, side: 'before' | 'after'): Text | u
   let value: string;
   if (node.value.length === e - s) value = side === 'before' ? node.value.slice(0, offset - s) : node.value.slice(offset - s);
   else if (side === 'before') {
-    const at = node.value.search(/\[[ \t]*(!|azure\.)include\b(?![\s\S]*\[[ \t]*(!|azure\.)include\b)/i);
+    const at = lastIncludeStart(node.value);
     value = at >= 0 ? node.value.slice(0, at) : node.value;
   } else {
     const at = node.value.indexOf(']');
@@ -119,12 +129,20 @@ function isBlank(nodes: Nodes[]): boolean {
   return nodes.every((n) => n.type === 'text' && n.value.trim() === '');
 }
 
+/** `value` without its trailing blanks and the line break before them (as `/\n?[ \t]*$/`, by scanning: linear). */
+function withoutTrailingBlankLine(value: string): string {
+  let end = value.length;
+  while (end > 0 && (value[end - 1] === ' ' || value[end - 1] === '\t')) end--;
+  if (end > 0 && value[end - 1] === '\n') end--;
+  return value.slice(0, end);
+}
+
 function trimEdges(nodes: Nodes[]): Nodes[] {
   const out = [...nodes];
   const first = out[0];
   if (first?.type === 'text') out[0] = { ...first, value: first.value.replace(/^[ \t]*\n?/, '') };
   const last = out[out.length - 1];
-  if (last?.type === 'text') out[out.length - 1] = { ...last, value: last.value.replace(/\n?[ \t]*$/, '') };
+  if (last?.type === 'text') out[out.length - 1] = { ...last, value: withoutTrailingBlankLine(last.value) };
   return out.filter((n) => !(n.type === 'text' && n.value === ''));
 }
 
@@ -167,10 +185,76 @@ export function spliceInclude(tree: Root, start: number, end: number, fragment: 
   return 'ok';
 }
 
-const COMMENTS_ONLY = /^(?:\s*<!--[\s\S]*?-->)+\s*$/;
 const TOKEN_OPEN = /^<!--\s*\$([A-Za-z0-9_.-]+)\s*-->$/;
 const TOKEN_CLOSE = /^<!--\s*\/\s*\$([A-Za-z0-9_.-]+)\s*-->$/;
-const TOKEN_PAIR = /<!--\s*\$([A-Za-z0-9_.-]+)\s*-->([\s\S]*?)<!--\s*\/\s*\$\1\s*-->/g;
+/** The same markers, matched where a `<!--` starts (sticky). A marker holds no `>`, so it ends at the first `-->`. */
+const OPEN_AT = /<!--\s*\$([A-Za-z0-9_.-]+)\s*-->/y;
+const CLOSE_AT = /<!--\s*\/\s*\$([A-Za-z0-9_.-]+)\s*-->/y;
+const SPACE = /\s/;
+
+/** True for HTML that holds only comments and white space (at least one comment). A scan: linear. */
+function commentsOnly(html: string): boolean {
+  const skip = (i: number): number => {
+    while (i < html.length && SPACE.test(html[i]!)) i++;
+    return i;
+  };
+  let i = skip(0);
+  if (i === html.length) return false;
+  while (i < html.length) {
+    if (!html.startsWith('<!--', i)) return false;
+    const end = html.indexOf('-->', i + 4);
+    if (end === -1) return false;
+    i = skip(end + 3);
+  }
+  return true;
+}
+
+/** The marker (open or close) that starts at `at`, if any. */
+function markerAt(re: RegExp, html: string, at: number): { name: string; end: number } | undefined {
+  re.lastIndex = at;
+  const m = re.exec(html);
+  return m ? { name: m[1]!, end: at + m[0].length } : undefined;
+}
+
+/**
+ * Token pairs inside raw HTML, `<!--$name-->default<!--/$name-->`, become
+ * `<span data-token="name">default</span>`: each open marker pairs with the nearest following close
+ * marker of its name (as a lazy regex with a back-reference would, without its polynomial backtracking).
+ */
+function markTokenPairs(html: string): string {
+  const opens: { start: number; end: number; name: string }[] = [];
+  const closes = new Map<string, { start: number; end: number }[]>();
+  for (let i = html.indexOf('<!--'); i !== -1; i = html.indexOf('<!--', i + 1)) {
+    const open = markerAt(OPEN_AT, html, i);
+    if (open) opens.push({ start: i, end: open.end, name: open.name });
+    const close = markerAt(CLOSE_AT, html, i);
+    if (close) {
+      let list = closes.get(close.name);
+      if (!list) closes.set(close.name, (list = []));
+      list.push({ start: i, end: close.end });
+    }
+  }
+  let out = '';
+  let last = 0;
+  for (const open of opens) {
+    if (open.start < last) continue;
+    const list = closes.get(open.name);
+    if (!list) continue;
+    // The first close of that name that starts at or after the open marker's end (binary search).
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]!.start < open.end) lo = mid + 1;
+      else hi = mid;
+    }
+    const close = list[lo];
+    if (!close) continue;
+    out += `${html.slice(last, open.start)}<span data-token="${open.name}">${html.slice(open.end, close.start)}</span>`;
+    last = close.end;
+  }
+  return last === 0 ? html : out + html.slice(last);
+}
 
 /** The mdast node a replacement token becomes: `<span data-token="name">default</span>`. */
 function tokenNode(name: string, children: Nodes[]): Nodes {
@@ -206,9 +290,9 @@ export function markTokensAndDropComments(tree: Root): void {
             continue;
           }
         }
-        if (COMMENTS_ONLY.test(node.value)) continue;
+        if (commentsOnly(node.value)) continue;
         if (node.value.includes('<!--')) {
-          out.push({ ...node, value: node.value.replace(TOKEN_PAIR, (_all, name: string, inner: string) => `<span data-token="${name}">${inner}</span>`) });
+          out.push({ ...node, value: markTokenPairs(node.value) });
           continue;
         }
         out.push(node);

@@ -35,6 +35,10 @@ interface Fragment {
 const METADATA_CODE = /^(properties|tags|frontmatter|yaml)-/;
 const JSON_BODY_CODES = new Set(['json-syntax', 'json-body-unclosed', 'json-too-deep']);
 const INCLUDE_CODES = new Set(['include-malformed', 'include-empty-path']);
+/** Text that is not an article's: a binary file, or bytes that are not UTF-8. */
+const UNREADABLE_CODES = new Set(['binary-content', 'encoding-invalid']);
+/** The parser refused the body (too large, nested too deeply): it would render as nothing. */
+const BODY_CODES = new Set(['markdown-too-large', 'markdown-too-deep']);
 
 function jsonRanges(article: Article): [number, number][] {
   return article.jsonBodies.map((body) => [body.range.start.offset, body.range.end.offset]);
@@ -132,13 +136,18 @@ export class ArticleCompiler {
       return this.#compile(path, text);
     } catch (error) {
       if (error instanceof CatalogSchemaError) throw error;
-      const message = `The article could not be compiled: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
+      // The HTML tools recurse per nesting level: raw HTML nested thousands deep overflows the stack.
+      const tooDeep = error instanceof RangeError && /call stack/i.test(error.message);
+      const code: BuildErrorCode = tooDeep ? 'body-too-complex' : 'compile-failed';
+      const message = tooDeep
+        ? 'The body nests too deeply to render (raw HTML nested thousands of levels deep).'
+        : `The article could not be compiled: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
       return {
         path,
         sourceHash: hashParts([normalizeSource(text)]),
         dependencies: [],
         rendered: false,
-        outcome: { status: 'invalid', id: null, errors: [{ code: 'compile-failed', message, article: path, file: path, line: 1, column: 1 }] },
+        outcome: { status: 'invalid', id: null, errors: [{ code, message, article: path, file: path, line: 1, column: 1 }] },
       };
     }
   }
@@ -153,6 +162,13 @@ export class ArticleCompiler {
       if (idAt) file.idAt = idAt;
       return file;
     };
+    if (article.kind !== 'selfhelp' && article.diagnostics.some((d) => d.code === 'binary-content')) {
+      // Not a text file at all (a binary under a `.md` name): an error whatever else it would be.
+      const errors = article.diagnostics
+        .filter((d) => UNREADABLE_CODES.has(d.code))
+        .map((d): BuildError => ({ code: 'file-unreadable', message: `${d.message} (${d.code})`, article: path, file: path, line: d.range.start.line, column: d.range.start.column }));
+      return done({ status: 'invalid', id: null, errors });
+    }
     if (article.kind === 'fragment') {
       // A <properties> block after other content is not read as metadata: the file would silently
       // drop out of the catalog as a fragment. It is an article whose metadata cannot be read.
@@ -173,6 +189,8 @@ export class ArticleCompiler {
       if (METADATA_CODE.test(d.code)) error('metadata-unreadable', `${d.message} (${d.code})`, d.range.start, file);
       else if (JSON_BODY_CODES.has(d.code)) error('json-body-invalid', `${d.message} (${d.code})`, d.range.start, file);
       else if (INCLUDE_CODES.has(d.code)) error('include-malformed', `${d.message} (${d.code})`, d.range.start, file);
+      else if (UNREADABLE_CODES.has(d.code)) error('file-unreadable', `${d.message} (${d.code})`, d.range.start, file);
+      else if (BODY_CODES.has(d.code)) error('body-too-complex', `${d.message} (${d.code})`, d.range.start, file);
     };
     for (const d of article.diagnostics) fromDiagnostic(d, path);
     for (const body of article.jsonBodies) {
@@ -233,9 +251,9 @@ export class ArticleCompiler {
       acc.errors.push({ code, message, article: articleRel, file: fileRel, line: include.range.start.line, column: include.range.start.column });
     };
     if (fileRel !== articleRel) for (const d of file.diagnostics) {
-      if (d.severity === 'error' && INCLUDE_CODES.has(d.code)) {
-        acc.errors.push({ code: 'include-malformed', message: `${d.message} (${d.code})`, article: articleRel, file: fileRel, line: d.range.start.line, column: d.range.start.column });
-      }
+      if (d.severity !== 'error') continue;
+      const code: BuildErrorCode | undefined = INCLUDE_CODES.has(d.code) ? 'include-malformed' : UNREADABLE_CODES.has(d.code) ? 'file-unreadable' : BODY_CODES.has(d.code) ? 'body-too-complex' : undefined;
+      if (code) acc.errors.push({ code, message: `${d.message} (${d.code})`, article: articleRel, file: fileRel, line: d.range.start.line, column: d.range.start.column });
     }
     const resolved: { include: Include; children: RootContent[] }[] = [];
     for (const include of file.includes) {
@@ -256,6 +274,7 @@ export class ArticleCompiler {
         const reason = read.ok ? 'unreadable' : read.reason;
         if (reason === 'outside-root') error('include-outside-root', `The include "${include.path}" resolves (through a symbolic link) outside the content root.`, include);
         else if (reason === 'missing') error('include-missing', `The included file "${include.path}" (${target}) does not exist.`, include);
+        else if (reason === 'too-large') error('file-too-large', `The included file "${include.path}" (${target}) is ${read.ok ? '' : read.detail} bytes, larger than the maximum file size (${this.#root.maxFileSize} bytes); it is not read.`, include);
         else error('include-missing', `The included file "${include.path}" (${target}) cannot be read${!read.ok && read.detail ? ` (${read.detail})` : ''}.`, include);
         continue;
       }

@@ -15,7 +15,7 @@ import { ContentRoot } from './content-root.js';
 import { SANITIZE_SCHEMA } from './sanitize-schema.js';
 import { toJson, toPlain } from './serialize.js';
 import { compareStrings, hashParts, normalizeSource } from './source-text.js';
-import type { Catalog, CatalogArticle } from './types.js';
+import type { BuildErrorCode, Catalog, CatalogArticle } from './types.js';
 import { CatalogSchemaError, catalogSchemaText, validateCatalog } from './validate.js';
 import type { WorkerBatch } from './worker.js';
 
@@ -38,6 +38,8 @@ export interface CompileCatalogOptions {
   outDir: string;
   /** Write the catalog without the invalid articles instead of failing. */
   skipInvalid?: boolean;
+  /** Files (articles and included files) larger than this many bytes are not read: a `file-too-large` build error. Default 4 MiB. */
+  maxFileSize?: number;
   /** Cache file location; `false` to build everything from scratch. Default `.selfhelp-cache/catalog.json` under the current directory. */
   cache?: string | false;
   generator?: Generator;
@@ -164,7 +166,7 @@ function codeFingerprint(): string {
 function configKey(root: ContentRoot, generator: Generator): string {
   const schema = JSON.stringify(SANITIZE_SCHEMA, (_key, value: unknown) => (value instanceof RegExp ? value.toString() : value));
   return createHash('sha256')
-    .update(JSON.stringify({ catalog: CATALOG_VERSION, code: codeFingerprint(), generator, root: root.realRoot, sanitize: schema, catalogSchema: catalogSchemaText() }))
+    .update(JSON.stringify({ catalog: CATALOG_VERSION, code: codeFingerprint(), generator, root: root.realRoot, maxFileSize: root.maxFileSize, sanitize: schema, catalogSchema: catalogSchemaText() }))
     .digest('hex');
 }
 
@@ -197,14 +199,14 @@ function defaultWorkerUrl(): URL | undefined {
   return existsSync(fileURLToPath(url)) ? url : undefined;
 }
 
-async function compileInWorkers(pending: { path: string; text: string }[], threads: number, root: string, url: URL, onResult: (file: CompiledFile) => void): Promise<void> {
+async function compileInWorkers(pending: { path: string; text: string }[], threads: number, root: ContentRoot, url: URL, onResult: (file: CompiledFile) => void): Promise<void> {
   const { Piscina } = await import('piscina');
   const pool = new Piscina<WorkerBatch, CompiledFile[]>({ filename: url.href, minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
   try {
     const size = Math.max(8, Math.min(64, Math.ceil(pending.length / (threads * 8))));
     const jobs: Promise<void>[] = [];
     for (let i = 0; i < pending.length; i += size) {
-      jobs.push(pool.run({ root, tasks: pending.slice(i, i + size) }).then((files) => files.forEach(onResult)));
+      jobs.push(pool.run({ root: root.root, maxFileSize: root.maxFileSize, tasks: pending.slice(i, i + size) }).then((files) => files.forEach(onResult)));
     }
     await Promise.all(jobs);
   } finally {
@@ -215,7 +217,7 @@ async function compileInWorkers(pending: { path: string; text: string }[], threa
 export async function compileCatalog(options: CompileCatalogOptions): Promise<BuildResult> {
   let root: ContentRoot;
   try {
-    root = new ContentRoot(options.root ?? process.cwd());
+    root = new ContentRoot(options.root ?? process.cwd(), options.maxFileSize === undefined ? {} : { maxFileSize: options.maxFileSize });
   } catch {
     throw new CatalogUsageError(`the content root ${options.root ?? process.cwd()} does not exist`);
   }
@@ -269,21 +271,27 @@ export async function compileCatalog(options: CompileCatalogOptions): Promise<Bu
         continue;
       }
     }
+    // Read through the content root: a file that leads outside it (a symbolic link, even named
+    // explicitly) or is larger than maxFileSize is never read.
     read++;
-    let text: string;
-    try {
-      text = readFileSync(file.abs, 'utf8');
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    const source = root.read(file.rel);
+    if (!source.ok) {
+      const [code, message]: [BuildErrorCode, string] =
+        source.reason === 'too-large'
+          ? ['file-too-large', `The file is ${source.detail} bytes, larger than the maximum file size (${root.maxFileSize} bytes); it is not read.`]
+          : source.reason === 'outside-root'
+            ? ['file-unreadable', 'The file leads (through a symbolic link) outside the content root; it is not read.']
+            : ['file-unreadable', `The file cannot be read (${source.detail ?? 'ENOENT'}).`];
       compiled.push({
         path: file.rel,
         sourceHash: '',
         dependencies: [],
         rendered: false,
-        outcome: { status: 'invalid', id: null, errors: [{ code: 'file-unreadable', message: `The file cannot be read (${code}).`, article: file.rel, file: file.rel, line: 1, column: 1 }] },
+        outcome: { status: 'invalid', id: null, errors: [{ code, message, article: file.rel, file: file.rel, line: 1, column: 1 }] },
       });
       continue;
     }
+    const text = source.source;
     const hit = cache?.lookup(file.rel, hashParts([normalizeSource(text)]), stat, currentHash);
     if (hit) {
       fromCache++;
@@ -305,7 +313,7 @@ export async function compileCatalog(options: CompileCatalogOptions): Promise<Bu
   };
   const threads = workerCount(options.workers ?? 'auto', pending.length);
   const workerUrl = threads > 0 ? (options.workerUrl ?? defaultWorkerUrl()) : undefined;
-  if (workerUrl) await compileInWorkers(pending, threads, root.root, workerUrl, onResult);
+  if (workerUrl) await compileInWorkers(pending, threads, root, workerUrl, onResult);
   else if (pending.length > 0) {
     // Loaded only when something must be compiled here: the parser and the renderer are most of
     // the start-up time, and a build with nothing changed does not need them.

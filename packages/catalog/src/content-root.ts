@@ -5,7 +5,21 @@ import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import { normalizeSource } from './source-text.js';
 
-export type ReadFailure = 'missing' | 'outside-root' | 'unreadable';
+/** Files larger than this many bytes are not read (the default of `maxFileSize`, as in `selfhelp lint`). */
+export const DEFAULT_MAX_FILE_SIZE = 4 * 1024 * 1024;
+
+export type ReadFailure = 'missing' | 'outside-root' | 'unreadable' | 'too-large';
+
+/**
+ * A file's bytes as text: UTF-16 (LE or BE) when it starts with that byte order mark, else UTF-8
+ * (invalid sequences become U+FFFD, which the parser reports). As core's `decodeText`, kept here so
+ * reading needs no parser loaded (a build answered from the cache loads none).
+ */
+export function decodeText(bytes: Buffer): string {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  return bytes.toString('utf8');
+}
 
 export type ReadResult = { ok: true; rel: string; source: string } | { ok: false; rel: string; reason: ReadFailure; detail?: string };
 
@@ -21,9 +35,13 @@ export class ContentRoot {
   /** The root's real path (symbolic links resolved). */
   readonly realRoot: string;
 
-  constructor(root: string) {
+  /** Files larger than this many bytes are not read (`too-large`). */
+  readonly maxFileSize: number;
+
+  constructor(root: string, options: { maxFileSize?: number } = {}) {
     this.root = resolve(root);
     this.realRoot = realpathSync(this.root);
+    this.maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   }
 
   /** The root-relative path (`/` separators) of an absolute or cwd-relative path, or undefined when it is outside the root. */
@@ -62,7 +80,11 @@ export class ContentRoot {
     return joined === '.' ? '' : joined;
   }
 
-  /** Reads a root-relative file, refusing anything whose real path is outside the root. */
+  /**
+   * Reads a root-relative file, refusing anything whose real path is outside the root and anything
+   * larger than `maxFileSize` (`detail` is then its size). Decoded with core's `decodeText` (UTF-8, or
+   * UTF-16 after a UTF-16 byte order mark; see `decodeText`), BOM removed and line endings normalized.
+   */
   read(rel: string): ReadResult {
     const abs = join(this.root, ...rel.split('/'));
     let real: string;
@@ -74,8 +96,10 @@ export class ContentRoot {
     }
     if (!isInside(this.realRoot, real)) return { ok: false, rel, reason: 'outside-root' };
     try {
-      if (!statSync(real).isFile()) return { ok: false, rel, reason: 'missing' };
-      return { ok: true, rel, source: normalizeSource(readFileSync(real, 'utf8')) };
+      const stat = statSync(real);
+      if (!stat.isFile()) return { ok: false, rel, reason: 'missing' };
+      if (stat.size > this.maxFileSize) return { ok: false, rel, reason: 'too-large', detail: String(stat.size) };
+      return { ok: true, rel, source: normalizeSource(decodeText(readFileSync(real))) };
     } catch (error) {
       return { ok: false, rel, reason: 'unreadable', detail: (error as NodeJS.ErrnoException).code ?? String(error) };
     }

@@ -21,8 +21,12 @@ function decodeReferences(value: string): string {
 export function browserView(url: string): string {
   let value = url;
   for (let i = 0; i < 3 && value.includes('&'); i++) value = decodeReferences(value);
-  // eslint-disable-next-line no-control-regex
-  return value.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '').replace(/[\t\n\r]/g, '').toLowerCase();
+  // Trimmed by scanning: a `[...]+$` regex rescans a long run of controls from every start (quadratic).
+  let start = 0;
+  let end = value.length;
+  while (start < end && value.charCodeAt(start) <= 0x20) start++;
+  while (end > start && value.charCodeAt(end - 1) <= 0x20) end--;
+  return value.slice(start, end).replace(/[\t\n\r]/g, '').toLowerCase();
 }
 
 /** Schemes a listed link may have; a relative or scheme-less destination is always fine. */

@@ -89,6 +89,8 @@ export type BuildErrorCode =
   | 'include-outside-root'
   | 'include-malformed'
   | 'include-misplaced'
+  | 'file-too-large'
+  | 'body-too-complex'
   | 'compile-failed';
 
 /** A problem that keeps an article out of the catalog (and stops the build unless --skip-invalid). */

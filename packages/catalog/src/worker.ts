@@ -6,13 +6,15 @@ import { ContentRoot } from './content-root.js';
 
 export interface WorkerBatch {
   root: string;
+  maxFileSize: number;
   tasks: { path: string; text: string }[];
 }
 
 const compilers = new Map<string, ArticleCompiler>();
 
 export default function compileBatch(batch: WorkerBatch): CompiledFile[] {
-  let compiler = compilers.get(batch.root);
-  if (!compiler) compilers.set(batch.root, (compiler = new ArticleCompiler(new ContentRoot(batch.root))));
+  const key = `${batch.maxFileSize}:${batch.root}`;
+  let compiler = compilers.get(key);
+  if (!compiler) compilers.set(key, (compiler = new ArticleCompiler(new ContentRoot(batch.root, { maxFileSize: batch.maxFileSize }))));
   return batch.tasks.map((task) => compiler.compile(task.path, task.text));
 }

@@ -20,6 +20,7 @@ Options:
       --no-cache           compile everything; do not read or write the cache
       --cache-location F   cache file (default: .selfhelp-cache/catalog.json)
       --concurrency N      worker threads: a number, auto (default) or off
+      --max-file-size N    files larger than N bytes are not read: a build error (default: 4194304)
   -f, --format NAME        how to report build errors: stylish (default), json, github
   -h, --help               show this help
 
@@ -35,6 +36,7 @@ interface BuildFlags {
   cache: string | false | undefined;
   concurrency: number | 'auto';
   format: Format;
+  maxFileSize: number | undefined;
 }
 
 function parseFlags(argv: string[]): BuildFlags | 'help' {
@@ -50,6 +52,7 @@ function parseFlags(argv: string[]): BuildFlags | 'help' {
       'no-cache': { type: 'boolean' },
       'cache-location': { type: 'string' },
       concurrency: { type: 'string' },
+      'max-file-size': { type: 'string' },
       format: { type: 'string', short: 'f' },
       debug: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -68,6 +71,12 @@ function parseFlags(argv: string[]): BuildFlags | 'help' {
     else if (/^\d+$/.test(c)) concurrency = Number(c);
     else throw new UsageError(`--concurrency: expected a number, auto or off, not "${c}"`);
   }
+  let maxFileSize: number | undefined;
+  if (values['max-file-size'] !== undefined) {
+    const m = values['max-file-size'];
+    if (!/^\d+$/.test(m) || Number(m) < 1) throw new UsageError(`--max-file-size: expected a positive whole number of bytes, not "${m}"`);
+    maxFileSize = Number(m);
+  }
   return {
     paths: positionals.length > 0 ? positionals : ['articles'],
     out: values.out ?? 'dist',
@@ -76,6 +85,7 @@ function parseFlags(argv: string[]): BuildFlags | 'help' {
     cache: values['no-cache'] ? false : values['cache-location'],
     concurrency,
     format,
+    maxFileSize,
   };
 }
 
@@ -148,6 +158,7 @@ export async function run(argv: string[]): Promise<number> {
       generator: { name: 'selfhelp', version: VERSION },
       ...(flags.root !== undefined ? { root: flags.root } : {}),
       ...(flags.cache !== undefined ? { cache: flags.cache } : {}),
+      ...(flags.maxFileSize !== undefined ? { maxFileSize: flags.maxFileSize } : {}),
     });
   } catch (error) {
     if (error instanceof CatalogUsageError || error instanceof OutputDirError) throw new UsageError(error.message);
@@ -158,7 +169,9 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(JSON.stringify({ ...result, seconds: Math.round(seconds * 1000) / 1000 }, null, 2) + '\n');
   } else {
     const report = flags.format === 'github' ? githubErrors(result) : stylishErrors(result);
-    if (report.trim() !== '') process.stdout.write(report.replace(/\n*$/, '\n\n'));
+    let end = report.length;
+    while (end > 0 && report[end - 1] === '\n') end--;
+    if (report.trim() !== '') process.stdout.write(`${report.slice(0, end)}\n\n`);
     process.stdout.write(summary(result, seconds) + '\n');
   }
   return result.written ? 0 : 1;
