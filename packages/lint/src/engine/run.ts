@@ -154,6 +154,57 @@ export async function lintFiles(inputs: readonly (LintInput | string)[], options
     if (real === undefined) realRoots.set(root, (real = realPathOf(root)));
     return real;
   };
+  // Worker threads start as soon as enough files are known to need linting, and get batches while the rest is
+  // still being read and hashed (the main thread yields between batches so the pool can take them).
+  let dispatch: WorkerDispatch | undefined;
+  let workerDecided = false;
+  let threads = 0;
+  const onOutcome = (state: FileState, outcome: SourceOutcome, cacheable = true) => {
+    state.messages = outcome.messages;
+    state.directives = outcome.directives;
+    state.summary = outcome.summary;
+    const summaryJson = encodeSummary(outcome.summary);
+    state.summaryHash = hashText(summaryJson);
+    if (outcome.output !== undefined) state.output = outcome.output;
+    const originalHash = state.hash;
+    if (outcome.output !== undefined) state.hash = hashText(outcome.output);
+    if (cache && originalHash !== undefined && cacheable) {
+      const finalText = outcome.output;
+      // Findings describe the final text: cache them under its hash (a fixed file then hits next run once written).
+      const entry: CacheEntry = {
+        h: state.hash!,
+        c: state.rules.key,
+        ...encodeMessages(outcome.messages),
+        ...encodeDirectives(outcome.directives),
+        sh: state.summaryHash,
+      };
+      if (finalText === undefined) Object.assign(entry, statFields(state.stat));
+      // A body-only edit keeps the summary: the one stored under this hash stays (nothing to append).
+      if (cache.get(state.absPath)?.sh !== state.summaryHash) cache.setSummary(state.absPath, state.summaryHash, summaryJson);
+      cache.set(state.absPath, entry);
+    }
+    options.onProgress?.(++done, total);
+  };
+  const total = states.length;
+  let done = 0;
+  const concurrency = options.concurrency ?? 'auto';
+  const threshold = options.workerThreshold ?? 200;
+  const maybeStartWorkers = async () => {
+    if (workerDecided || !config.workerSafe) return;
+    const wanted = workerCount(concurrency, pending.length, threshold, source.disk);
+    if (wanted === 0) {
+      // A count or `off` is decided by the first file; `auto` waits for more than the threshold.
+      if (concurrency !== 'auto' || !source.disk) workerDecided = true;
+      return;
+    }
+    workerDecided = true;
+    const workerUrl = options.workerUrl ?? defaultWorkerUrl();
+    if (!workerUrl) return;
+    threads = concurrency === 'auto' ? Math.min(availableParallelism(), Math.max(wanted, 2)) : wanted;
+    const size = Math.max(8, Math.min(64, Math.ceil(states.length / (threads * 8))));
+    dispatch = await WorkerDispatch.start(threads, size, workerUrl, config, fix, onOutcome);
+    for (const p of pending) dispatch.add(p);
+  };
   for (const state of states) {
     // A symbolic link (or a file under a linked folder) that leads out of the content root is never read.
     if (state.text === undefined && source.disk && state.root !== undefined && !resolvesInside(realRoot(state.root), state.absPath)) {
@@ -192,45 +243,19 @@ export async function lintFiles(inputs: readonly (LintInput | string)[], options
       continue;
     }
     pending.push(state);
+    if (dispatch) {
+      if (dispatch.add(state)) await new Promise<void>((r) => setImmediate(r));
+    } else if (!workerDecided) await maybeStartWorkers();
   }
 
   // 2. Lint what the cache could not answer: in worker threads when there are many, else here.
-  const total = states.length;
-  let done = total - pending.length;
+  done += total - pending.length;
   options.onProgress?.(done, total);
-  const threads = pending.length === 0 || !config.workerSafe ? 0 : workerCount(options.concurrency ?? 'auto', pending.length, options.workerThreshold ?? 200, source.disk);
-  const workerUrl = threads > 0 ? (options.workerUrl ?? defaultWorkerUrl()) : undefined;
-  const onOutcome = (state: FileState, outcome: SourceOutcome, cacheable = true) => {
-    state.messages = outcome.messages;
-    state.directives = outcome.directives;
-    state.summary = outcome.summary;
-    const summaryJson = encodeSummary(outcome.summary);
-    state.summaryHash = hashText(summaryJson);
-    if (outcome.output !== undefined) state.output = outcome.output;
-    const originalHash = state.hash;
-    if (outcome.output !== undefined) state.hash = hashText(outcome.output);
-    if (cache && originalHash !== undefined && cacheable) {
-      const finalText = outcome.output;
-      // Findings describe the final text: cache them under its hash (a fixed file then hits next run once written).
-      const entry: CacheEntry = {
-        h: state.hash!,
-        c: state.rules.key,
-        ...encodeMessages(outcome.messages),
-        ...encodeDirectives(outcome.directives),
-        sh: state.summaryHash,
-      };
-      if (finalText === undefined) Object.assign(entry, statFields(state.stat));
-      // A body-only edit keeps the summary: the one stored under this hash stays (nothing to append).
-      if (cache.get(state.absPath)?.sh !== state.summaryHash) cache.setSummary(state.absPath, state.summaryHash, summaryJson);
-      cache.set(state.absPath, entry);
-    }
-    options.onProgress?.(++done, total);
-  };
   let usedWorkers = 0;
-  if (pending.length > 0 && !(workerUrl && threads > 0)) await config.loadRuleCode();
-  if (workerUrl && threads > 0) {
+  if (pending.length > 0 && !dispatch) await config.loadRuleCode();
+  if (dispatch) {
     usedWorkers = threads;
-    await lintInWorkers(pending, threads, workerUrl, config, fix, onOutcome);
+    await dispatch.finish();
   } else if (pending.length > 0) {
     const { lintSource } = await import('./lint-source.js');
     const { projectAccessFor } = await import('./project.js');
@@ -281,43 +306,65 @@ function workerCount(concurrency: number | 'auto' | 'off', pending: number, thre
   return concurrency > 1 || (concurrency === 1 && pending > 0) ? Math.max(1, Math.floor(concurrency)) : 0;
 }
 
-async function lintInWorkers(
-  pending: FileState[],
-  threads: number,
-  workerUrl: URL,
-  config: LoadedConfig,
-  fix: boolean,
-  onOutcome: (state: FileState, outcome: SourceOutcome, cacheable?: boolean) => void,
-): Promise<void> {
-  const { Piscina } = await import('piscina');
-  const budget = config.timeBudget;
-  const pool = new Piscina<WorkerBatch, SourceOutcome[]>({ filename: workerUrl.href, minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
-  // Two batches in flight per thread: one running, one queued behind it, so no thread waits for the main thread.
-  const runners = threads * 2;
-  // The watchdog: each runner's slot says when the file its batch is on started. A file over the budget has its
-  // batch stopped (piscina ends that thread and starts another); it gets a finding, the rest of the batch runs again.
-  const watch = new Float64Array(new SharedArrayBuffer(Float64Array.BYTES_PER_ELEMENT * 2 * runners));
-  const controllers: (AbortController | undefined)[] = new Array(runners).fill(undefined);
-  const timer = setInterval(
-    () => {
-      const now = Date.now();
-      for (let slot = 0; slot < runners; slot++) {
-        const started = watch[slot * 2]!;
-        if (started > 0 && now - started > budget) controllers[slot]?.abort();
-      }
-    },
-    Math.max(10, Math.min(250, Math.floor(budget / 4))),
-  );
-  timer.unref();
-  try {
-    // Batches small enough to balance the load, large enough to keep messaging cheap.
-    const size = Math.max(8, Math.min(64, Math.ceil(pending.length / (threads * 8))));
+/**
+ * Worker threads fed while files are still being read: `add` queues files in batches, runners (two per thread:
+ * one batch running, one queued behind it) send them to the pool, `finish` waits for the last.
+ */
+class WorkerDispatch {
+  readonly #queue: FileState[][] = [];
+  #current: FileState[] = [];
+  #closed = false;
+  #waiting: (() => void)[] = [];
+  #all!: Promise<void>;
+  #cleanup!: () => Promise<void>;
+
+  private constructor(readonly size: number) {}
+
+  static async start(
+    threads: number,
+    size: number,
+    workerUrl: URL,
+    config: LoadedConfig,
+    fix: boolean,
+    onOutcome: (state: FileState, outcome: SourceOutcome, cacheable?: boolean) => void,
+  ): Promise<WorkerDispatch> {
+    const { Piscina } = await import('piscina');
+    const self = new WorkerDispatch(size);
+    const budget = config.timeBudget;
+    const pool = new Piscina<WorkerBatch, SourceOutcome[]>({
+      filename: workerUrl.href,
+      minThreads: threads,
+      maxThreads: threads,
+      idleTimeout: 1000,
+      // A small young generation: more frequent, cheaper scavenges of the parser's short-lived objects.
+      resourceLimits: { maxYoungGenerationSizeMb: 48 },
+    });
+    const runners = threads * 2;
+    // The watchdog: each runner's slot says when the file its batch is on started. A file over the budget has its
+    // batch stopped (piscina ends that thread and starts another); it gets a finding, the rest of the batch runs again.
+    const watch = new Float64Array(new SharedArrayBuffer(Float64Array.BYTES_PER_ELEMENT * 2 * runners));
+    const controllers: (AbortController | undefined)[] = new Array(runners).fill(undefined);
+    const timer = setInterval(
+      () => {
+        const now = Date.now();
+        for (let slot = 0; slot < runners; slot++) {
+          const started = watch[slot * 2]!;
+          if (started > 0 && now - started > budget) controllers[slot]?.abort();
+        }
+      },
+      Math.max(10, Math.min(250, Math.floor(budget / 4))),
+    );
+    timer.unref();
     const task = (s: FileState): WorkerTask => ({ absPath: s.absPath, path: s.relPath, root: s.root, text: s.text! });
     const isAbort = (error: unknown) => (error as { name?: string } | null)?.name === 'AbortError';
-    const queue: FileState[][] = [];
-    for (let i = 0; i < pending.length; i += size) queue.push(pending.slice(i, i + size));
     const runner = async (slot: number) => {
-      for (let batch = queue.shift(); batch; batch = queue.shift()) {
+      for (;;) {
+        const batch = self.#queue.shift();
+        if (!batch) {
+          if (self.#closed) return;
+          await new Promise<void>((r) => self.#waiting.push(r));
+          continue;
+        }
         const controller = new AbortController();
         controllers[slot] = controller;
         watch[slot * 2] = 0;
@@ -330,7 +377,7 @@ async function lintInWorkers(
           watch[slot * 2] = 0;
           onOutcome(batch[stopped]!, { messages: [overBudgetMessage(budget, true)], directives: [], summary: { k: 'fragment', f: [] }, passes: 0 }, false);
           const rest = batch.filter((_, i) => i !== stopped);
-          if (rest.length > 0) queue.unshift(rest);
+          if (rest.length > 0) self.#queue.unshift(rest);
           continue;
         } finally {
           controllers[slot] = undefined;
@@ -338,10 +385,39 @@ async function lintInWorkers(
         outcomes.forEach((outcome, j) => onOutcome(batch[j]!, outcome));
       }
     };
-    await Promise.all(Array.from({ length: runners }, (_, slot) => runner(slot)));
-  } finally {
-    clearInterval(timer);
-    await pool.destroy();
+    self.#all = Promise.all(Array.from({ length: runners }, (_, slot) => runner(slot))).then(() => undefined);
+    self.#all.catch(() => undefined); // awaited (and thrown) in finish()
+    self.#cleanup = async () => {
+      clearInterval(timer);
+      await pool.destroy();
+    };
+    return self;
+  }
+
+  #wake(): void {
+    for (const w of this.#waiting.splice(0)) w();
+  }
+
+  /** Queues a file; true when that completed a batch (the caller should yield so the pool can take it). */
+  add(state: FileState): boolean {
+    this.#current.push(state);
+    if (this.#current.length < this.size) return false;
+    this.#queue.push(this.#current);
+    this.#current = [];
+    this.#wake();
+    return true;
+  }
+
+  async finish(): Promise<void> {
+    if (this.#current.length > 0) this.#queue.push(this.#current);
+    this.#current = [];
+    this.#closed = true;
+    this.#wake();
+    try {
+      await this.#all;
+    } finally {
+      await this.#cleanup();
+    }
   }
 }
 
