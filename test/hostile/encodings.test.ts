@@ -25,10 +25,10 @@ export function utf16be(text: string): Buffer {
   return Buffer.concat([Buffer.from([0xfe, 0xff]), be]);
 }
 
-/** The UTF-8 text with invalid bytes spliced in after `marker`. */
-export function invalidUtf8(text: string, marker: string, bytes: number[]): Buffer {
-  const at = Buffer.byteLength(text.slice(0, text.indexOf(marker) + marker.length), 'utf8');
-  const raw = Buffer.from(text, 'utf8');
+/** The UTF-8 text (or bytes) with invalid bytes spliced in after `marker`. */
+export function invalidUtf8(text: string | Buffer, marker: string, bytes: number[]): Buffer {
+  const raw = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
+  const at = raw.indexOf(marker) + Buffer.byteLength(marker);
   return Buffer.concat([raw.subarray(0, at), Buffer.from(bytes), raw.subarray(at)]);
 }
 
