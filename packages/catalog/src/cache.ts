@@ -6,13 +6,13 @@
 // article is neither re-serialized for the output nor for the next save). A file that does not
 // parse, whose checksum does not match or whose key differs is ignored as a whole.
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writevSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Stats } from 'node:fs';
 import type { CompiledFile } from './compile-article.js';
 import type { CatalogArticle } from './types.js';
 
-const FORMAT = 3;
+const FORMAT = 4;
 
 /**
  * What `stat` says about a source file: when all of it is unchanged, the file is taken to be
@@ -40,32 +40,104 @@ interface Header {
   checksum: string;
 }
 
-function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
-}
-
-/** One cache line. JSON text never holds a raw tab or newline, so they separate the fields safely. */
-function lineOf(file: CompiledFile, stat: FileStat | undefined): string {
-  const { outcome, path, sourceHash, dependencies, idAt } = file;
-  const meta = { path, sourceHash, dependencies, idAt, stat, outcome: outcome.status === 'ok' ? { status: 'ok' } : outcome };
-  return `${file.path}\t${JSON.stringify(meta)}\t${outcome.status === 'ok' ? outcome.json : ''}\n`;
-}
-
-function fromLine(line: string): { file: CompiledFile; stat: FileStat | undefined } {
-  const tab1 = line.indexOf('\t');
-  const tab2 = line.indexOf('\t', tab1 + 1);
-  if (tab1 < 0 || tab2 < 0) throw new Error('malformed cache line');
-  const { stat, ...meta } = JSON.parse(line.slice(tab1 + 1, tab2)) as CompiledFile & { stat?: FileStat };
-  if (meta.path !== line.slice(0, tab1)) throw new Error('malformed cache line');
-  if (meta.outcome.status === 'ok') {
-    const json = line.slice(tab2 + 1);
-    meta.outcome = { status: 'ok', entry: JSON.parse(json) as CatalogArticle, json };
+/** Writes every part, in vectored writes of at most 1,024 parts (writev may write less than asked). */
+function writeAll(fd: number, parts: Buffer[]): void {
+  for (let i = 0; i < parts.length; i += 1024) {
+    let batch = parts.slice(i, i + 1024);
+    let left = batch.reduce((n, b) => n + b.length, 0);
+    while (left > 0) {
+      let n = writevSync(fd, batch);
+      left -= n;
+      while (n > 0 && batch.length > 0) {
+        const first = batch[0]!;
+        if (n >= first.length) {
+          n -= first.length;
+          batch = batch.slice(1);
+        } else {
+          batch[0] = first.subarray(n);
+          n = 0;
+        }
+      }
+    }
   }
-  return { file: { ...meta, rendered: false }, stat };
 }
 
-/** path -> its line (without the newline) and, once read or stored, the outcome and the file's stat. */
-type Stored = Map<string, { line: string; file?: CompiledFile; stat?: FileStat | undefined }>;
+/** The fields of an entry the cross-article steps read (ids, indexes, clouds): kept in the line's metadata. */
+const SUMMARY_KEYS = ['id', 'selfHelpType', 'diagnosticScenario', 'clouds', 'supportTopicIds', 'productPesIds'] as const;
+type Summary = Pick<CatalogArticle, (typeof SUMMARY_KEYS)[number]>;
+
+/**
+ * A cached entry: the summary fields at hand (own properties), the rest parsed from the stored
+ * JSON only when read (getters on the prototype; a build that takes an article from the cache
+ * writes its stored bytes and never reads them). `toJSON` gives the whole entry.
+ */
+class LazyEntry {
+  #json: () => string;
+  #full: CatalogArticle | undefined;
+  constructor(summary: Summary, json: () => string) {
+    Object.assign(this, summary);
+    this.#json = json;
+  }
+  toJSON(): CatalogArticle {
+    return (this.#full ??= JSON.parse(this.#json()) as CatalogArticle);
+  }
+}
+for (const key of ['source', 'kind', 'title', 'pageTitle', 'description', 'metadata', 'issueDescription', 'body', 'html', 'sections', 'links', 'includes', 'hash'] as const) {
+  Object.defineProperty(LazyEntry.prototype, key, {
+    enumerable: true,
+    get(this: LazyEntry) {
+      return this.toJSON()[key];
+    },
+  });
+}
+
+function lazyEntry(summary: Summary, json: () => string): CatalogArticle {
+  return new LazyEntry(summary, json) as unknown as CatalogArticle;
+}
+
+/** The head of a cache line (path and metadata, up to the entry's JSON). JSON text never holds a raw tab or newline, so they separate the fields safely. */
+function headOf(file: CompiledFile, stat: FileStat | undefined): Buffer {
+  const { outcome, path, sourceHash, dependencies, idAt } = file;
+  const summary = outcome.status === 'ok' ? Object.fromEntries(SUMMARY_KEYS.map((k) => [k, outcome.entry[k]])) : undefined;
+  const meta = { path, sourceHash, dependencies, idAt, stat, outcome: outcome.status === 'ok' ? { status: 'ok', summary } : outcome };
+  return Buffer.from(`${file.path}\t${JSON.stringify(meta)}\t`, 'utf8');
+}
+
+const NEWLINE = Buffer.from('\n');
+
+function fromLine(line: Buffer): { file: CompiledFile; stat: FileStat | undefined; head: Buffer; bytes: Buffer | undefined } {
+  const tab1 = line.indexOf(9);
+  const tab2 = line.indexOf(9, tab1 + 1);
+  if (tab1 < 0 || tab2 < 0) throw new Error('malformed cache line');
+  const { stat, ...meta } = JSON.parse(line.toString('utf8', tab1 + 1, tab2)) as CompiledFile & { stat?: FileStat };
+  if (meta.path !== line.toString('utf8', 0, tab1)) throw new Error('malformed cache line');
+  let bytes: Buffer | undefined;
+  if (meta.outcome.status === 'ok') {
+    const summary = (meta.outcome as unknown as { summary?: Summary }).summary;
+    if (!summary || typeof summary.id !== 'string' || !Array.isArray(summary.clouds)) throw new Error('malformed cache line');
+    const entryBytes = line.subarray(tab2 + 1);
+    bytes = entryBytes;
+    let json: string | undefined;
+    const text = (): string => (json ??= entryBytes.toString('utf8'));
+    const entry = lazyEntry(summary, text);
+    meta.outcome = {
+      status: 'ok',
+      entry,
+      get json(): string {
+        return text();
+      },
+    };
+  }
+  return { file: { ...meta, rendered: false }, stat, head: line.subarray(0, tab2 + 1), bytes };
+}
+
+/**
+ * path -> its line as stored (head: path and metadata; bytes: the entry's UTF-8 JSON, for `ok`
+ * outcomes) and, once read or stored, the outcome and the file's stat. The line's parts are kept
+ * as bytes, so an entry read from the cache is written to the catalogs and to the next cache
+ * without being decoded or encoded.
+ */
+type Stored = Map<string, { line?: Buffer; head?: Buffer; bytes?: Buffer | undefined; file?: CompiledFile; stat?: FileStat | undefined }>;
 
 export class BuildCache {
   readonly #location: string;
@@ -85,23 +157,28 @@ export class BuildCache {
 
   static load(location: string, key: string): BuildCache {
     const empty = (problem: string): BuildCache => new BuildCache(location, key, new Map(), problem);
-    let text: string;
+    let data: Buffer;
     try {
-      text = readFileSync(location, 'utf8');
+      data = readFileSync(location);
     } catch {
       return empty('missing');
     }
     try {
-      const newline = text.indexOf('\n');
+      const newline = data.indexOf(10);
       if (newline < 0) return empty('corrupt');
-      const header = JSON.parse(text.slice(0, newline)) as Header;
-      const body = text.slice(newline + 1);
+      const header = JSON.parse(data.toString('utf8', 0, newline)) as Header;
+      const body = data.subarray(newline + 1);
       if (header.format !== FORMAT || header.key !== key) return empty('stale');
-      if (header.checksum !== sha256(body)) return empty('corrupt');
+      if (header.checksum !== createHash('sha256').update(body).digest('hex')) return empty('corrupt');
       const entries: Stored = new Map();
-      for (const line of body.split('\n')) {
-        if (line === '') continue;
-        entries.set(line.slice(0, line.indexOf('\t')), { line });
+      for (let start = 0; start < body.length; ) {
+        let end = body.indexOf(10, start);
+        if (end < 0) end = body.length;
+        if (end > start) {
+          const line = body.subarray(start, end);
+          entries.set(line.toString('utf8', 0, line.indexOf(9)), { line });
+        }
+        start = end + 1;
       }
       return new BuildCache(location, key, entries, undefined);
     } catch {
@@ -121,7 +198,8 @@ export class BuildCache {
     if (!stored) return undefined;
     if (stored.file === undefined) {
       try {
-        ({ file: stored.file, stat: stored.stat } = fromLine(stored.line));
+        ({ file: stored.file, stat: stored.stat, head: stored.head, bytes: stored.bytes } = fromLine(stored.line!));
+        delete stored.line;
       } catch {
         this.#entries.delete(path);
         this.#dirty = true;
@@ -134,7 +212,7 @@ export class BuildCache {
     if (sourceHash !== undefined && !sameStat(stored.stat, stat) && (stored.stat !== undefined || stat !== undefined)) {
       // Same content under a new stat (touched, copied): remember the new one.
       stored.stat = stat;
-      stored.line = lineOf(file, stat).slice(0, -1);
+      stored.head = headOf(file, stat);
       this.#dirty = true;
     }
     return file;
@@ -142,8 +220,14 @@ export class BuildCache {
 
   store(file: CompiledFile, stat?: FileStat): void {
     this.#seen.add(file.path);
-    this.#entries.set(file.path, { line: lineOf(file, stat).slice(0, -1), file: { ...file, rendered: false }, stat });
+    const bytes = file.outcome.status === 'ok' ? Buffer.from(file.outcome.json, 'utf8') : undefined;
+    this.#entries.set(file.path, { head: headOf(file, stat), bytes, file: { ...file, rendered: false }, stat });
     this.#dirty = true;
+  }
+
+  /** The UTF-8 JSON of the entry stored for `path` (looked up or stored in this build), shared with the catalogs. */
+  bytesOf(path: string): Buffer | undefined {
+    return this.#entries.get(path)?.bytes;
   }
 
   /** Writes the cache (entries of files not seen in this build are dropped) if anything changed. */
@@ -156,15 +240,24 @@ export class BuildCache {
     }
     if (!this.#dirty) return;
     const paths = [...this.#entries.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    const body = paths.map((p) => `${this.#entries.get(p)!.line}\n`).join('');
-    const header: Header = { format: FORMAT, key: this.#key, checksum: sha256(body) };
+    const parts: Buffer[] = [];
+    const checksum = createHash('sha256');
+    for (const path of paths) {
+      const stored = this.#entries.get(path)!;
+      const lineParts = stored.line ? [stored.line, NEWLINE] : stored.bytes ? [stored.head!, stored.bytes, NEWLINE] : [stored.head!, NEWLINE];
+      for (const part of lineParts) {
+        checksum.update(part);
+        parts.push(part);
+      }
+    }
+    const header: Header = { format: FORMAT, key: this.#key, checksum: checksum.digest('hex') };
+    parts.unshift(Buffer.from(`${JSON.stringify(header)}\n`, 'utf8'));
     mkdirSync(dirname(this.#location), { recursive: true });
     const temp = join(dirname(this.#location), `.${basename(this.#location)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
     try {
       const fd = openSync(temp, 'wx', 0o666);
       try {
-        writeSync(fd, `${JSON.stringify(header)}\n`);
-        writeSync(fd, body);
+        writeAll(fd, parts);
         // Not flushed with fsync: a cache cut short by a crash fails its checksum and is rebuilt,
         // so durability would buy nothing but the wait.
       } finally {

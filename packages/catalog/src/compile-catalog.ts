@@ -350,9 +350,13 @@ export async function compileCatalog(options: CompileCatalogOptions): Promise<Bu
   timings.validate = lap();
 
   // Each article is serialized and encoded once; the catalogs share the bytes.
-  const json = new Map<CatalogArticle, string>();
-  for (const file of compiled) if (file.outcome.status === 'ok') json.set(file.outcome.entry, file.outcome.json);
-  const articleBytes = new Map(assembly.articles.map((a) => [a, Buffer.from(json.get(a)!, 'utf8')]));
+  // An entry the cache holds is written from the cache's bytes (neither decoded nor encoded).
+  const bytesOf = new Map<CatalogArticle, () => Buffer>();
+  for (const file of compiled) {
+    const o = file.outcome;
+    if (o.status === 'ok') bytesOf.set(o.entry, () => cache?.bytesOf(file.path) ?? Buffer.from(o.json, 'utf8'));
+  }
+  const articleBytes = new Map(assembly.articles.map((a) => [a, bytesOf.get(a)!()]));
   const outputs = new Map<string, Iterable<string | Buffer>>();
   const counts = new Map<string, number>();
   outputs.set('catalog.json', catalogChunks(catalog, articleBytes));

@@ -151,6 +151,25 @@ describe('incremental cache', () => {
       expect(snapshotDir(join(dir, 'dist'))).toEqual(output);
     });
 
+    test('after an edit, the output is the bytes of a build from scratch; an unchanged build leaves the cache file alone', async () => {
+      const { dir, build } = setup();
+      await settle();
+      await build(now);
+      const path = join(dir, 'articles/vm/restart-diagnostic.md');
+      writeFileSync(path, readFileSync(path, 'utf8').replace('# ', '# Edited: '));
+      await settle();
+      expect((await build(now)).rendered).toEqual(['articles/vm/restart-diagnostic.md']);
+      const cacheFile = join(dir, '.cache', 'catalog.json');
+      const cacheBefore = statSync(cacheFile);
+      await settle();
+      expect(await build(now)).toMatchObject({ rendered: [], read: 0 });
+      expect(statSync(cacheFile).mtimeMs).toBe(cacheBefore.mtimeMs);
+      const incremental = snapshotDir(join(dir, 'dist'));
+      expect(incremental['catalog.json']).toContain('Edited: ');
+      await compileCatalog({ root: dir, paths: [join(dir, 'articles')], outDir: join(dir, 'scratch'), cache: false, workers: 0 });
+      expect(snapshotDir(join(dir, 'scratch'))).toEqual(incremental);
+    });
+
     test('a file changed within the racy window is read again by the next build', async () => {
       const { build } = setup();
       await build({ racyWindowMs: 3_600_000 });
