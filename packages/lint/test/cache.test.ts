@@ -146,6 +146,34 @@ describe('cache', () => {
     expect(again.results).toEqual(cross.results);
   });
 
+  it('appends a few changed entries to the entries line as a patch that later runs apply, and writes it whole again when patches grow', async () => {
+    const { dir, files, cacheLocation } = await setup();
+    const mainLine = () => readFileSync(cacheLocation, 'utf8').split('\n')[1]!;
+    await lintFiles(files, { config: await config(dir), cwd: dir, cacheLocation });
+    const whole = mainLine();
+    expect(whole).not.toContain('"p1"');
+    writeFileSync(files[0]!, article('a', '# A\n\nfoo foo\n'));
+    const changed = await lintFiles(files, { config: await config(dir), cwd: dir, cacheLocation });
+    expect(changed.stats).toMatchObject({ linted: 1, cached: 1 });
+    const patched = mainLine();
+    expect(patched.startsWith(whole.slice(0, -1) + ',"p1":{' + JSON.stringify(files[0]!) + ':')).toBe(true);
+    expect(JSON.parse(patched)).toMatchObject({ patches: 1, patched: 1 });
+    // The patch wins over the older entry: the next run answers both files from the cache, with the new findings.
+    const again = await lintFiles(files, { config: await config(dir), cwd: dir, cacheLocation });
+    expect(again.stats).toMatchObject({ linted: 0, cached: 2 });
+    expect(again.results).toEqual(changed.results);
+    expect(again.results[0]!.messages.map((m) => m.column)).toEqual([1, 5]);
+    // Past 64 patches the line is written whole: one entry per file, no patch.
+    for (let i = 0; i < 64; i++) {
+      writeFileSync(files[1]!, article('b', `no title ${i}\n`));
+      await lintFiles(files, { config: await config(dir), cwd: dir, cacheLocation });
+    }
+    const compacted = JSON.parse(mainLine()) as Record<string, unknown>;
+    expect([compacted['patches'], Object.keys(compacted).filter((k) => /^p\d+$/.test(k)).length, Object.keys(compacted['entries'] as object).length]).toEqual([undefined, 0, 2]);
+    const last = await lintFiles(files, { config: await config(dir), cwd: dir, cacheLocation });
+    expect(last.stats).toMatchObject({ linted: 0, cached: 2 });
+  });
+
   it('with --fix, a cached file that has fixable findings is linted again to fix it', async () => {
     const { dir, files, cacheLocation } = await setup();
     await lintFiles(files, { config: await config(dir), cwd: dir, cacheLocation });

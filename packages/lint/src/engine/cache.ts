@@ -15,7 +15,7 @@ import type { PackedSummary } from './summary.js';
 
 export const DEFAULT_CACHE_FILE = '.selfhelpcache';
 const FORMAT = 'selfhelp-lint-cache';
-const FORMAT_VERSION = 3;
+const FORMAT_VERSION = 4;
 
 /**
  * One file. Findings, directives and summary are kept as JSON text inside the cache file, so loading
@@ -62,7 +62,17 @@ interface CacheFile {
   cross?: Record<string, CrossEntry>;
   /** Summaries appended to the summaries line since it was last written whole (duplicate keys: the last wins). */
   appended?: number;
+  /**
+   * Patches appended to this line since it was last written whole: `p1` ... `pN`, each an object of changed
+   * entries applied over `entries` in order; `patched` counts their entries (the line is written whole again
+   * when they grow past a quarter of the entries). `cross`, `patches` and `patched` are repeated after the
+   * last patch: JSON.parse keeps the last of duplicate keys.
+   */
+  patches?: number;
+  patched?: number;
 }
+
+const isEntry = (e: unknown): e is CacheEntry => typeof e === 'object' && e !== null && typeof (e as CacheEntry).h === 'string';
 
 type Summaries = Map<string, [string, string]>;
 
@@ -166,6 +176,13 @@ export class LintCache {
   #summariesBytes: Buffer | undefined;
   #summaries: Summaries | undefined;
   #appended = 0;
+  /** The entries line as read (when valid), the patches appended to it, and the paths set since it was read. */
+  #mainText: string | undefined;
+  #patches = 0;
+  #patched = 0;
+  #changed = new Set<string>();
+  #manifestSame = false;
+  #crossChanged = false;
   /** Summaries set while the summaries line was not parsed (see setSummary). */
   #pendingSummaries: Summaries = new Map();
   #dirty = false;
@@ -186,10 +203,20 @@ export class LintCache {
       const [manifestLine, text = '', ] = read.lines;
       const rest = read.rest;
       if (manifestLine !== this.#manifest) this.#dirty = true; // the rules changed: rewrite the manifest
+      this.#manifestSame = manifestLine === this.#manifest;
       try {
         const parsed: unknown = JSON.parse(text);
         if (isValid(parsed)) {
-          entries = new Map(Object.entries(parsed.entries).filter(([, e]) => typeof e === 'object' && e !== null && typeof e.h === 'string'));
+          entries = new Map(Object.entries(parsed.entries).filter(([, e]) => isEntry(e)));
+          const patches = typeof parsed.patches === 'number' ? parsed.patches : 0;
+          for (let i = 1; i <= patches; i++) {
+            const patch = (parsed as unknown as Record<string, unknown>)[`p${i}`];
+            if (typeof patch !== 'object' || patch === null) continue;
+            for (const [path, e] of Object.entries(patch)) if (isEntry(e)) entries.set(path, e);
+          }
+          this.#patches = patches;
+          this.#patched = typeof parsed.patched === 'number' ? parsed.patched : 0;
+          this.#mainText = text;
           if (typeof parsed.cross === 'object' && parsed.cross !== null) {
             for (const [root, c] of Object.entries(parsed.cross)) if (typeof c?.k === 'string' && Array.isArray(c.f)) this.#cross.set(root, c);
           }
@@ -211,6 +238,7 @@ export class LintCache {
 
   set(absPath: string, entry: CacheEntry): void {
     this.#entries.set(absPath, entry);
+    this.#changed.add(absPath);
     this.#dirty = true;
   }
 
@@ -220,6 +248,7 @@ export class LintCache {
 
   setCross(root: string, entry: CrossEntry): void {
     this.#cross.set(root, entry);
+    this.#crossChanged = true;
     this.#dirty = true;
   }
 
@@ -302,15 +331,43 @@ export class LintCache {
     return Buffer.concat([raw.subarray(0, raw.length - 1), Buffer.from((empty ? '' : ',') + added + '}', 'utf8')]);
   }
 
+  /**
+   * The entries line to write. A few changed entries are appended to the line read as a patch, instead of
+   * encoding every entry again; the line is written whole when there is none, or the patches grew large.
+   */
+  #mainLine(): string {
+    const changed = this.#changed.size;
+    const old = this.#mainText;
+    if (old !== undefined && old.endsWith('}') && this.#manifestSame && this.#patches < 64 && this.#patched + changed <= Math.max(64, this.#entries.size / 4)) {
+      const patch: Record<string, CacheEntry> = {};
+      for (const path of this.#changed) {
+        const e = this.#entries.get(path);
+        if (e) patch[path] = e;
+      }
+      if (changed > 0) this.#patches++;
+      this.#patched += changed;
+      const tail: Partial<CacheFile> = { ...(this.#crossChanged ? { cross: Object.fromEntries(this.#cross) } : {}), appended: this.#appended, patches: this.#patches, patched: this.#patched };
+      return old.slice(0, -1) + (changed > 0 ? `,"p${this.#patches}":${JSON.stringify(patch)}` : '') + ',' + JSON.stringify(tail).slice(1);
+    }
+    this.#patches = 0;
+    this.#patched = 0;
+    const file: CacheFile = { format: FORMAT, version: FORMAT_VERSION, tool: LINT_VERSION, entries: Object.fromEntries(this.#entries), cross: Object.fromEntries(this.#cross), appended: this.#appended };
+    return JSON.stringify(file);
+  }
+
   /** Writes the cache if anything changed. Failing to write a cache is not an error of the run. */
   save(): boolean {
     if (!this.#dirty && !this.#summariesDirty && this.#pendingSummaries.size === 0) return false;
     try {
       // Unchanged summaries are copied as bytes: neither decoded nor parsed nor encoded again.
       const summaries = this.#summariesOut();
-      const file: CacheFile = { format: FORMAT, version: FORMAT_VERSION, tool: LINT_VERSION, entries: Object.fromEntries(this.#entries), cross: Object.fromEntries(this.#cross), appended: this.#appended };
+      const main = this.#mainLine();
       mkdirSync(dirname(this.path), { recursive: true });
-      writeFileAtomic(this.path, Buffer.concat([Buffer.from(this.#manifest + '\n' + JSON.stringify(file) + '\n', 'utf8'), summaries]));
+      writeFileAtomic(this.path, Buffer.concat([Buffer.from(this.#manifest + '\n' + main + '\n', 'utf8'), summaries]));
+      this.#mainText = main;
+      this.#changed.clear();
+      this.#crossChanged = false;
+      this.#manifestSame = true;
       this.#dirty = false;
       this.#summariesDirty = false;
       this.#summariesBytes = summaries;
