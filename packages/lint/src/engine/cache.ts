@@ -1,8 +1,11 @@
 // The lint cache (ESLint's `--cache-strategy content`, plus an mtime/size fast path): per file, the
 // content hash, the key of the rules it was linted with, its findings before inline directives, the
-// directives and the metadata summary. Cross-article checks are recomputed every run from the cached
-// summaries, so a change in one file can never leave a stale cross-article finding in another.
-// The file is written atomically; a corrupt, foreign or older cache is ignored and rebuilt.
+// directives and the hash of its metadata summary; per content root, the cross-article findings under a
+// key of every tree file's summary hash (reused while no summary changed).
+// The file is written atomically; a corrupt, foreign or older cache is ignored and rebuilt. A run that
+// changed a few entries appends them to the entries line as a patch, and new summaries to the summaries
+// line, instead of encoding everything again (both lines are written whole again once they are parsed
+// anyway, or the patches grow).
 import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
