@@ -2,7 +2,7 @@
 // directory next to it, then the old directory is renamed away, the new one renamed into place
 // and the old one removed. A build that fails or is killed before the swap leaves the previous
 // directory exactly as it was; leftovers of a killed build are cleaned up by the next one.
-import { closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writevSync } from 'node:fs';
+import { closeSync, existsSync, fsync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writevSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -40,10 +40,11 @@ function recover(parent: string, base: string, target: string): void {
 }
 
 /**
- * Writes the chunks to a new file and flushes it to disk; the number of bytes written. Chunks are
- * gathered into vectored writes, so a Buffer shared by several files is encoded only once.
+ * Writes the chunks to a new file; the open descriptor (to be flushed and closed by the caller)
+ * and the number of bytes written. Chunks are gathered into vectored writes, so a Buffer shared by
+ * several files is encoded only once.
  */
-function writeFlushed(path: string, chunks: Iterable<string | Uint8Array>): number {
+function writeChunks(path: string, chunks: Iterable<string | Uint8Array>): { fd: number; bytes: number } {
   const fd = openSync(path, 'wx', 0o666);
   let bytes = 0;
   try {
@@ -78,11 +79,18 @@ function writeFlushed(path: string, chunks: Iterable<string | Uint8Array>): numb
       if (pending.length >= 1024 || size >= 1 << 23) flush();
     }
     flush();
-    fsyncSync(fd);
-  } finally {
+  } catch (error) {
     closeSync(fd);
+    throw error;
   }
-  return bytes;
+  return { fd, bytes };
+}
+
+/** Flushes every descriptor to disk (all at once, so the disk sees one batch of writes) and closes them. */
+async function flushAll(fds: readonly number[]): Promise<void> {
+  const results = await Promise.allSettled(fds.map((fd) => new Promise<void>((done, fail) => fsync(fd, (error) => (error ? fail(error) : done())))));
+  for (const fd of fds) closeSync(fd);
+  for (const result of results) if (result.status === 'rejected') throw result.reason;
 }
 
 /** Checks that `dir` can be replaced: missing, empty, or holding a previous catalog (`marker`). */
@@ -122,11 +130,19 @@ export async function writeDirAtomic(dir: string, files: ReadonlyMap<string, str
   const temp = join(parent, `.${base}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
   mkdirSync(temp);
   const sizes = new Map<string, number>();
+  const fds: number[] = [];
   try {
-    for (const [rel, text] of files) {
-      const path = join(temp, ...rel.split('/'));
-      mkdirSync(dirname(path), { recursive: true });
-      sizes.set(rel, writeFlushed(path, typeof text === 'string' ? [text] : text));
+    try {
+      for (const [rel, text] of files) {
+        const path = join(temp, ...rel.split('/'));
+        mkdirSync(dirname(path), { recursive: true });
+        const written = writeChunks(path, typeof text === 'string' ? [text] : text);
+        fds.push(written.fd);
+        sizes.set(rel, written.bytes);
+      }
+    } finally {
+      // Every file is on disk before the swap (the safe order: flush the files, then rename).
+      await flushAll(fds.splice(0));
     }
     await options.beforeSwap?.(temp);
   } catch (error) {
