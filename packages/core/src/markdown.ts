@@ -1,8 +1,9 @@
-// The Markdown body: one mdast-util-from-markdown parse (what remark-parse runs, without the
-// unified pipeline) of the file with the metadata block and JSON bodies blanked out (same length,
+// The Markdown body: one remark-parse parse (unified; GFM's extensions added only when needed) of the file with the metadata block and JSON bodies blanked out (same length,
 // line breaks kept), so mdast positions are file positions without any shifting.
 import type { Nodes, Root } from 'mdast';
-import { fromMarkdown, type Options as FromMarkdownOptions } from 'mdast-util-from-markdown';
+import type { Options as FromMarkdownOptions } from 'mdast-util-from-markdown';
+import remarkParse from 'remark-parse';
+import { unified, type Processor } from 'unified';
 
 import { mayUseGfmBlocks, mayUseGfmInText } from './gfm-needed.js';
 import { canRequireEsm, requireDependency } from './lazy-require.js';
@@ -50,11 +51,30 @@ export function blankRegions(source: string, regions: readonly [number, number][
   return out + source.slice(last);
 }
 
+const plainProcessor = unified().use(remarkParse).freeze();
+let gfmProcessor: Processor | undefined;
+
+/** remark-parse with GFM's syntax and tree extensions registered the way remark-gfm registers them. */
+function gfmParser(): Processor {
+  if (!gfmProcessor) {
+    const { extensions, mdastExtensions } = loadGfm();
+    gfmProcessor = unified()
+      .use(remarkParse)
+      .use(function addGfm(this: Processor) {
+        const data = this.data() as { micromarkExtensions?: unknown[]; fromMarkdownExtensions?: unknown[] };
+        (data.micromarkExtensions ??= []).push(...(extensions ?? []));
+        (data.fromMarkdownExtensions ??= []).push(...(mdastExtensions ?? []));
+      })
+      .freeze() as unknown as Processor;
+  }
+  return gfmProcessor;
+}
+
 /** CommonMark + GFM. The GFM extensions run only when the text may use them: the tree is the same either way. */
 export function parseMarkdown(text: string): Root {
-  if (mayUseGfmBlocks(text)) return fromMarkdown(text, loadGfm());
-  const plain = fromMarkdown(text);
-  return mayUseGfmInText(plain) ? fromMarkdown(text, loadGfm()) : plain;
+  if (mayUseGfmBlocks(text)) return gfmParser().parse(text) as Root;
+  const plain = plainProcessor.parse(text) as Root;
+  return mayUseGfmInText(plain) ? (gfmParser().parse(text) as Root) : plain;
 }
 
 export function emptyRoot(length: number): Root {
