@@ -3,7 +3,7 @@
 // and every key becomes plain own data.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { parseArticle } from '@selfhelp/core';
 import { buildTree, cleanupSandboxes, expectPrototypesIntact, learn, lintTree, sandbox } from './helpers.js';
 
@@ -109,5 +109,23 @@ describe('YAML frontmatter', () => {
     const run = await lintTree(box.root, ['deep.md']);
     expect(run.results[0]!.messages.some((m) => m.fatal)).toBe(false);
     expect(run.results[0]!.messages.filter((m) => m.ruleId === 'parse' && m.severity === 2).length).toBeGreaterThan(0);
+  });
+  it('collection keys (`? [a, b]`) become string keys quietly: no Node warning on stderr, plain data', async () => {
+    const emit = vi.spyOn(process, 'emitWarning');
+    const warn = vi.spyOn(console, 'warn');
+    try {
+      const fm = `${BASE}\n? [a, b]\n: top\nnested:\n  ? {x: 1}\n  : inner\n  ? [ ]\n  : empty`;
+      const box = sandbox({ 'keys.md': learn(fm, '# Title\n\nBody.\n') });
+      const article = parseArticle(readFileSync(join(box.root, 'keys.md'), 'utf8'));
+      const data = article.frontmatter!.data;
+      expect(Object.keys(data)).toContain('a,b');
+      expect(Object.keys(data['nested'] as object)).toEqual(['{ x: 1 }', '[]']);
+      await lintTree(box.root, ['keys.md']);
+      expect(emit).not.toHaveBeenCalled();
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      emit.mockRestore();
+      warn.mockRestore();
+    }
   });
 });

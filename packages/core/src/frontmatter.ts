@@ -85,7 +85,9 @@ export function parseFrontmatter(source: string, fences: FrontmatterFences, line
     entries,
   };
   const { isMap, isScalar, parseDocument } = loadYaml();
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false, strict: true });
+  // logLevel 'error': `yaml` would otherwise print a Node warning (on stderr) for a collection used as a
+  // key (`? [a, b]`), which it turns into a string key; problems are diagnostics, never console output.
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false, strict: true, logLevel: 'error' });
   for (const err of doc.errors) {
     const [s, e] = err.pos;
     sink.add('yaml-syntax', `YAML: ${firstLine(err.message)}`, base + s, base + Math.max(s, e), 'error');
