@@ -8,8 +8,13 @@ function tempPathFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 }
 
-/** Writes `data` to `path` atomically, keeping the existing file's permission bits. */
-export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+/**
+ * Writes `data` to `path` atomically, keeping the existing file's permission bits. The data is flushed to
+ * disk (fsync) before the rename unless `flush: false`: for the cache, which a crash can only make
+ * unreadable (then it is rebuilt), never wrong, a flush is not worth its cost (about 25 ms for a
+ * 6,000-file cache, a tenth of a `--staged` run).
+ */
+export function writeFileAtomic(path: string, data: string | Uint8Array, options: { flush?: boolean } = {}): void {
   const temp = tempPathFor(path);
   let mode: number | undefined;
   try {
@@ -21,7 +26,7 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   try {
     try {
       writeSync(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
-      fsyncSync(fd);
+      if (options.flush !== false) fsyncSync(fd);
     } finally {
       closeSync(fd);
     }

@@ -11,7 +11,7 @@ import { readFile, mkdir } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from './git/fix-staged.js';
+import { writeFileAtomic } from './atomic.js';
 import { countMessages, type LintMessage, type LintResult } from './result.js';
 
 export const BASELINE_VERSION = 1;
@@ -291,7 +291,7 @@ export async function loadBaseline(file: string, options: { allowMissing?: boole
 /** Writes the baseline atomically (temporary file in the same directory, then rename), creating the directory. */
 export async function writeBaseline(file: string, baseline: Baseline): Promise<void> {
   await mkdir(path.dirname(path.resolve(file)), { recursive: true });
-  await writeFileAtomic(path.resolve(file), serializeBaseline(baseline));
+  writeFileAtomic(path.resolve(file), serializeBaseline(baseline));
 }
 
 // ---------------------------------------------------------------- the CLI step

@@ -2,7 +2,8 @@
 // content hash, the key of the rules it was linted with, its findings before inline directives, the
 // directives and the hash of its metadata summary; per content root, the cross-article findings under a
 // key of every tree file's summary hash (reused while no summary changed).
-// The file is written atomically; a corrupt, foreign or older cache is ignored and rebuilt. A run that
+// The file is written atomically (not flushed: a crash can only make it unreadable, and then it is
+// rebuilt); a corrupt, foreign or older cache is ignored and rebuilt. A run that
 // changed a few entries appends them to the entries line as a patch, and new summaries to the summaries
 // line, instead of encoding everything again (both lines are written whole again once they are parsed
 // anyway, or the patches grow).
@@ -366,7 +367,7 @@ export class LintCache {
       const summaries = this.#summariesOut();
       const main = this.#mainLine();
       mkdirSync(dirname(this.path), { recursive: true });
-      writeFileAtomic(this.path, Buffer.concat([Buffer.from(this.#manifest + '\n' + main + '\n', 'utf8'), summaries]));
+      writeFileAtomic(this.path, Buffer.concat([Buffer.from(this.#manifest + '\n' + main + '\n', 'utf8'), summaries]), { flush: false });
       this.#mainText = main;
       this.#changed.clear();
       this.#crossChanged = false;

@@ -2,9 +2,9 @@
 // file and re-staged only when that file holds exactly the staged bytes. Otherwise the working file
 // has changes the author has not staged, and writing the fixed staged text there would destroy them:
 // both the file and the index are left untouched and the caller says so.
-import { randomBytes } from 'node:crypto';
-import { chmod, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { writeFileAtomic } from '../atomic.js';
 import { git } from './exec.js';
 import { blobId, listIndex } from './index-blobs.js';
 
@@ -68,24 +68,10 @@ export async function applyStagedFixes(repo: string, fixes: readonly StagedFix[]
       });
       continue;
     }
-    await writeFileAtomic(path.join(repo, ...fix.path.split('/')), fix.output);
+    writeFileAtomic(path.join(repo, ...fix.path.split('/')), fix.output);
     written.push(fix.path);
     outcomes.push({ path: fix.path, status: 'fixed' });
   }
   await restage(repo, written);
   return outcomes;
-}
-
-/** Writes `text` to `file` through a temporary file in the same directory and a rename, keeping the file's mode. */
-export async function writeFileAtomic(file: string, text: string): Promise<void> {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  const mode = await stat(file).then((s) => s.mode & 0o7777, () => undefined);
-  try {
-    await writeFile(tmp, text, 'utf8');
-    if (mode !== undefined) await chmod(tmp, mode);
-    await rename(tmp, file);
-  } catch (error) {
-    await unlink(tmp).catch(() => undefined);
-    throw error;
-  }
 }

@@ -7,7 +7,7 @@ export { stagedChanges } from './staged.js';
 export { changedSince, type ChangedSince } from './changed.js';
 export { listIndex, readIndexBlobs, blobId, type IndexEntry, type StagedBlob } from './index-blobs.js';
 export { stagedTree, type StagedTree, type StagedTreeOptions } from './staged-tree.js';
-export { hasUnstagedChanges, restage, applyStagedFixes, writeFileAtomic, type StagedFix, type StagedFixOutcome } from './fix-staged.js';
+export { hasUnstagedChanges, restage, applyStagedFixes, type StagedFix, type StagedFixOutcome } from './fix-staged.js';
 export { CatFileBatch } from './cat-file.js';
 export { stagedContentSource, type StagedContentSource } from './staged-source.js';
 export { stagedPlan, changedSincePlan, type GitInputPlan, type GitPlanOptions } from './plan.js';
