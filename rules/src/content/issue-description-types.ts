@@ -1,14 +1,11 @@
 // `<!--issueDescription-->` regions only where the portal uses them: the types whose text is
 // filled in from a diagnostic's result (decided from the corpus: every region is in one of these).
 import { defineRule } from '../define.js';
-import { listNames, range, selfHelpType, typeName } from './util.js';
+import { listNames, optionTypes, range, selfHelpType, typeName, TYPES_OPTION_SCHEMA } from './util.js';
 
 /** The selfHelpTypes (lower case) whose articles use issueDescription regions. */
 export const ISSUE_DESCRIPTION_TYPES: readonly string[] = ['diagnostics', 'rca', 'servicehealthinsights', 'tsg_content'];
 
-interface Options {
-  types?: string[];
-}
 
 export const issueDescriptionTypes = defineRule(
   {
@@ -64,18 +61,14 @@ export const issueDescriptionTypes = defineRule(
         },
       ],
     },
-    optionsSchema: {
-      type: 'object',
-      properties: { types: { type: 'array', items: { type: 'string' } } },
-      additionalProperties: false,
-    },
+    optionsSchema: TYPES_OPTION_SCHEMA,
   },
   (context) => {
     const { article } = context;
     if (article.issueDescriptions.length === 0) return;
     const type = selfHelpType(article);
     if (!type) return;
-    const allowed = ((context.options as Options | undefined)?.types ?? ISSUE_DESCRIPTION_TYPES).map((t) => t.toLowerCase());
+    const allowed = optionTypes(context.options, ISSUE_DESCRIPTION_TYPES);
     if (allowed.includes(type)) return;
     const names = listNames(allowed.map(typeName));
     for (const region of article.issueDescriptions) {

@@ -1,14 +1,11 @@
 // A JSON body where the selfHelpType is a JSON document (scoping questions, support topic
 // descriptions, advisor metadata, diagnose-and-solve menus) and nowhere else.
 import { defineRule } from '../define.js';
-import { lineEnd, range, selfHelpType, typeName } from './util.js';
+import { lineEnd, optionTypes, range, selfHelpType, typeName, TYPES_OPTION_SCHEMA } from './util.js';
 
 /** selfHelpTypes (lower case) whose content is a JSON body: in the corpus every article of these types has one, no other has. */
 export const JSON_BODY_TYPES: readonly string[] = ['problemscopingquestions', 'supporttopicdescription', 'advisorrecommendationmetadata', 'diagnoseandsolve'];
 
-interface Options {
-  types?: string[];
-}
 
 export const jsonBodyExpected = defineRule(
   {
@@ -78,17 +75,13 @@ export const jsonBodyExpected = defineRule(
         },
       ],
     },
-    optionsSchema: {
-      type: 'object',
-      properties: { types: { type: 'array', items: { type: 'string' } } },
-      additionalProperties: false,
-    },
+    optionsSchema: TYPES_OPTION_SCHEMA,
   },
   (context) => {
     const { article } = context;
     const type = selfHelpType(article);
     if (!type) return;
-    const jsonTypes = ((context.options as Options | undefined)?.types ?? JSON_BODY_TYPES).map((t) => t.toLowerCase());
+    const jsonTypes = optionTypes(context.options, JSON_BODY_TYPES);
     if (jsonTypes.includes(type)) {
       if (article.jsonBodies.length > 0) return;
       const at = article.title?.range ?? range(article, article.bodyRange.start.offset, article.bodyRange.start.offset);

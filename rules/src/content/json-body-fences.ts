@@ -4,11 +4,8 @@ import type { Article } from '@selfhelp/core';
 import { defineRule } from '../define.js';
 import type { RuleContext } from '../api.js';
 import { JSON_BODY_TYPES } from './json-body-expected.js';
-import { isCommentOnly, lineEnd, offsets, range, selfHelpType } from './util.js';
+import { isCommentOnly, lineEnd, offsets, optionTypes, range, selfHelpType, TYPES_OPTION_SCHEMA } from './util.js';
 
-interface Options {
-  types?: string[];
-}
 
 /** Top-level Markdown nodes (other than comments and blank space) that start in [from, to). */
 function contentBetween(article: Article, from: number, to: number): [number, number] | undefined {
@@ -107,15 +104,11 @@ export const jsonBodyFences = defineRule(
         },
       ],
     },
-    optionsSchema: {
-      type: 'object',
-      properties: { types: { type: 'array', items: { type: 'string' } } },
-      additionalProperties: false,
-    },
+    optionsSchema: TYPES_OPTION_SCHEMA,
   },
   (context) => {
     const { article } = context;
-    const types = ((context.options as Options | undefined)?.types ?? JSON_BODY_TYPES).map((t) => t.toLowerCase());
+    const types = optionTypes(context.options, JSON_BODY_TYPES);
     if (!types.includes(selfHelpType(article))) return; // json-body-expected reports bodies in other types
     const [first, ...extra] = article.jsonBodies;
     if (!first) return; // json-body-expected reports it

@@ -1,14 +1,11 @@
 // Replacement tokens only in the article types whose text is filled in from a diagnostic's
 // result; elsewhere nothing replaces them and readers see the default text.
 import { defineRule } from '../define.js';
-import { listNames, range, selfHelpType, typeName } from './util.js';
+import { listNames, optionTypes, range, selfHelpType, typeName, TYPES_OPTION_SCHEMA } from './util.js';
 
 /** The selfHelpTypes (lower case) whose tokens are replaced (every token in the corpus is in one of these). */
 export const TOKEN_TYPES: readonly string[] = ['diagnostics', 'rca', 'servicehealthinsights'];
 
-interface Options {
-  types?: string[];
-}
 
 export const replacementTokenTypes = defineRule(
   {
@@ -61,18 +58,14 @@ export const replacementTokenTypes = defineRule(
         },
       ],
     },
-    optionsSchema: {
-      type: 'object',
-      properties: { types: { type: 'array', items: { type: 'string' } } },
-      additionalProperties: false,
-    },
+    optionsSchema: TYPES_OPTION_SCHEMA,
   },
   (context) => {
     const { article } = context;
     if (article.tokens.length === 0) return;
     const type = selfHelpType(article);
     if (!type) return;
-    const allowed = ((context.options as Options | undefined)?.types ?? TOKEN_TYPES).map((t) => t.toLowerCase());
+    const allowed = optionTypes(context.options, TOKEN_TYPES);
     if (allowed.includes(type)) return;
     const names = listNames(allowed.map(typeName));
     for (const token of article.tokens) {

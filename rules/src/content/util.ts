@@ -83,6 +83,18 @@ export function selfHelpType(article: Article): string {
   return (article.selfHelpType ?? '').trim().toLowerCase();
 }
 
+/** Options schema of the rules about a construct that belongs to some selfHelpTypes: `{ types: string[] }`. */
+export const TYPES_OPTION_SCHEMA = {
+  type: 'object',
+  properties: { types: { type: 'array', items: { type: 'string' } } },
+  additionalProperties: false,
+};
+
+/** The selfHelpTypes (lower case) such a rule applies to: its `types` option, else `defaults`. */
+export function optionTypes(options: unknown, defaults: readonly string[]): string[] {
+  return ((options as { types?: string[] } | undefined)?.types ?? defaults).map((t) => t.toLowerCase());
+}
+
 /** "a, b and c" */
 export function listNames(names: readonly string[]): string {
   if (names.length <= 1) return names.join('');
