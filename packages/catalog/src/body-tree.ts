@@ -1,6 +1,7 @@
 // Prepares an article's mdast for rendering: drops the JSON body, splices included fragments in
 // place of their `[!INCLUDE ...]`, turns replacement-token comments into marker nodes and drops
 // plain comments. Works on a tree the caller owns (it is changed in place).
+import { isCommentOnlyHtml } from '@selfhelp/core';
 import type { Html, Nodes, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
 
 /** Any mdast parent, loosely typed: the splicing below moves nodes between parents of different kinds. */
@@ -190,24 +191,7 @@ const TOKEN_CLOSE = /^<!--\s*\/\s*\$([A-Za-z0-9_.-]+)\s*-->$/;
 /** The same markers, matched where a `<!--` starts (sticky). A marker holds no `>`, so it ends at the first `-->`. */
 const OPEN_AT = /<!--\s*\$([A-Za-z0-9_.-]+)\s*-->/y;
 const CLOSE_AT = /<!--\s*\/\s*\$([A-Za-z0-9_.-]+)\s*-->/y;
-const SPACE = /\s/;
 
-/** True for HTML that holds only comments and white space (at least one comment). A scan: linear. */
-function commentsOnly(html: string): boolean {
-  const skip = (i: number): number => {
-    while (i < html.length && SPACE.test(html[i]!)) i++;
-    return i;
-  };
-  let i = skip(0);
-  if (i === html.length) return false;
-  while (i < html.length) {
-    if (!html.startsWith('<!--', i)) return false;
-    const end = html.indexOf('-->', i + 4);
-    if (end === -1) return false;
-    i = skip(end + 3);
-  }
-  return true;
-}
 
 /** The marker (open or close) that starts at `at`, if any. */
 function markerAt(re: RegExp, html: string, at: number): { name: string; end: number } | undefined {
@@ -290,7 +274,7 @@ export function markTokensAndDropComments(tree: Root): void {
             continue;
           }
         }
-        if (commentsOnly(node.value)) continue;
+        if (isCommentOnlyHtml(node.value)) continue;
         if (node.value.includes('<!--')) {
           out.push({ ...node, value: markTokenPairs(node.value) });
           continue;

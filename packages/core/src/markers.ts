@@ -119,3 +119,25 @@ export function scanMarkers(source: string, from: number, to: number, excluded: 
   }
   return result;
 }
+
+const WHITE_SPACE = /\s/;
+
+/**
+ * True for HTML that holds only comments and white space, at least one comment (`<!-- a --> <!-- b -->`).
+ * A scan, not a regex: linear.
+ */
+export function isCommentOnlyHtml(html: string): boolean {
+  const skip = (i: number): number => {
+    while (i < html.length && WHITE_SPACE.test(html[i]!)) i++;
+    return i;
+  };
+  let i = skip(0);
+  if (i === html.length) return false;
+  while (i < html.length) {
+    if (!html.startsWith('<!--', i)) return false;
+    const end = html.indexOf('-->', i + 4);
+    if (end === -1) return false;
+    i = skip(end + 3);
+  }
+  return true;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseArticle } from '@selfhelp/core';
+import { isCommentOnlyHtml, parseArticle } from '@selfhelp/core';
 import { assertRangesValid, lc, textAt } from './helpers.js';
 
 const diag = [
@@ -84,5 +84,26 @@ describe('unbalanced markers', () => {
   });
   it('an unclosed comment', () => {
     expect(codes('text <!-- never closed\n')).toEqual(['comment-unclosed 1:6-1:10']);
+  });
+});
+
+describe('isCommentOnlyHtml', () => {
+  it('is true for comments and white space only, with at least one comment', () => {
+    expect(isCommentOnlyHtml('<!-- a -->')).toBe(true);
+    expect(isCommentOnlyHtml('  <!-- a -->\n\t<!--b-->  ')).toBe(true);
+    expect(isCommentOnlyHtml('<!---->')).toBe(true);
+  });
+
+  it('is false for other HTML, text, an unclosed comment or nothing', () => {
+    expect(isCommentOnlyHtml('')).toBe(false);
+    expect(isCommentOnlyHtml('   ')).toBe(false);
+    expect(isCommentOnlyHtml('<!-- a --> <br>')).toBe(false);
+    expect(isCommentOnlyHtml('text <!-- a -->')).toBe(false);
+    expect(isCommentOnlyHtml('<!-- a -- >')).toBe(false);
+    expect(isCommentOnlyHtml('<!-- a --><!-- b')).toBe(false);
+  });
+
+  it('stays linear on a long run of unclosed comment openers', () => {
+    expect(isCommentOnlyHtml('<!--'.repeat(200_000))).toBe(false);
   });
 });

@@ -1,10 +1,12 @@
 // Shared helpers of the content rules: source ranges, walking the Markdown body without the
 // JSON bodies, and the canonical spelling of selfHelpTypes for messages.
-import type { Article, Range } from '@selfhelp/core';
+import { isCommentOnlyHtml, type Article, type Range } from '@selfhelp/core';
 import { rangeAt, SELF_HELP_TYPES } from '@selfhelp/schema';
 import type { Nodes, Parents } from 'mdast';
 
 export { rangeAt };
+/** True for an HTML node that holds only comments and white space (core's scan). */
+export const isCommentOnly = isCommentOnlyHtml;
 
 /** The range of `[start, end)` offsets in the article. */
 export function range(article: Article, start: number, end: number): Range {
@@ -107,21 +109,4 @@ export function excerpt(text: string, max = 40): string {
   return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
 }
 
-const SPACE = /\s/;
 
-/** True for an HTML node that holds only comments and whitespace (`<!-- a --> <!-- b -->`). A scan, not a regex: linear. */
-export function isCommentOnly(html: string): boolean {
-  const skip = (i: number): number => {
-    while (i < html.length && SPACE.test(html[i] as string)) i++;
-    return i;
-  };
-  let i = skip(0);
-  if (i === html.length) return false;
-  while (i < html.length) {
-    if (!html.startsWith('<!--', i)) return false;
-    const end = html.indexOf('-->', i + 4);
-    if (end === -1) return false;
-    i = skip(end + 3);
-  }
-  return true;
-}

@@ -10,6 +10,7 @@ import type { CheckerOptions, OccurrenceResult, UrlStatus } from '@selfhelp/link
 import type { LintMessage, LintResult, ReportFormat } from '@selfhelp/lint';
 import type { RuleMeta } from '@selfhelp/rules';
 import { UsageError } from '../usage-error.js';
+import { colorEnabled } from '../color.js';
 
 const HELP = `Usage: selfhelp links [options] [paths|globs...]
 
@@ -186,12 +187,6 @@ async function readConfig(cwd: string, explicit: string | undefined): Promise<{ 
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return { file, links: undefined, rest: undefined };
   const { links, ...rest } = data as Record<string, unknown>;
   return { file, links, rest };
-}
-
-function colorEnabled(stream: NodeJS.WriteStream): boolean {
-  if ('NO_COLOR' in process.env && process.env.NO_COLOR !== '') return false;
-  if (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0') return true;
-  return stream.isTTY === true;
 }
 
 function toMessage(entry: OccurrenceResult): LintMessage | undefined {

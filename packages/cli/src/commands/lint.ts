@@ -8,6 +8,7 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ContentSource, LintInput, LintResult, LoadedConfig, ReportFormat } from '@selfhelp/lint';
 import { UsageError } from '../usage-error.js';
+import { colorEnabled } from '../color.js';
 
 const HELP = `Usage: selfhelp lint [options] [paths|globs...]
 
@@ -187,12 +188,6 @@ async function postFilter(flags: LintFlags, results: LintResult[], plan: InputPl
   });
   process.stderr.write(step.summary + '\n');
   return step.results;
-}
-
-function colorEnabled(stream: NodeJS.WriteStream): boolean {
-  if ('NO_COLOR' in process.env && process.env.NO_COLOR !== '') return false;
-  if (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0') return true;
-  return stream.isTTY === true;
 }
 
 /**
