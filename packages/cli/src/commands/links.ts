@@ -11,6 +11,7 @@ import type { LintMessage, LintResult, ReportFormat } from '@selfhelp/lint';
 import type { RuleMeta } from '@selfhelp/rules';
 import { UsageError } from '../usage-error.js';
 import { colorEnabled } from '../color.js';
+import { progressPrinter, stdoutWriter } from '../output.js';
 
 const HELP = `Usage: selfhelp links [options] [paths|globs...]
 
@@ -266,21 +267,14 @@ export async function run(argv: string[]): Promise<number> {
       occurrences.push(...checker.collectOccurrences([article]));
     }
 
-    const progress = process.stderr.isTTY === true && !flags.debug;
+    const progress = progressPrinter(process.stderr.isTTY === true && !flags.debug, (done) => `checked ${done} URLs`);
     let done = 0;
-    let shown = false;
-    let last = 0;
     const report = await checker.checkOccurrences(occurrences, options, {
       onResult() {
-        done++;
-        const now = Date.now();
-        if (!progress || now - started < 1000 || now - last < 100) return;
-        last = now;
-        shown = true;
-        process.stderr.write(`\r\x1b[2Kselfhelp: checked ${done} URLs`);
+        progress.onProgress?.(++done, occurrences.length);
       },
     });
-    if (shown) process.stderr.write('\r\x1b[2K');
+    progress.clear();
 
     const byFile = new Map<string, LintMessage[]>(found.files.map((f) => [f, []]));
     for (const entry of report.occurrences) {
@@ -297,8 +291,7 @@ export async function run(argv: string[]): Promise<number> {
     const shownResults = flags.quiet ? results.map((r) => lint.countMessages(r.filePath, r.messages.filter((m) => m.severity === 2))) : results;
 
     const out = flags.output ? new lint.AtomicFileStream(resolve(cwd, flags.output)) : undefined;
-    const chunks: string[] = [];
-    const write = (s: string) => (out ? out.write(s) : chunks.push(s));
+    const writer = out ? { write: async (s: string) => out.write(s), close: async () => out.commit() } : stdoutWriter();
     try {
       const reporter = lint.createReporter(flags.format, {
         cwd,
@@ -306,15 +299,14 @@ export async function run(argv: string[]): Promise<number> {
         rules: checkerMetas(),
         ruleUrl: () => 'https://github.com/selfhelp/selfhelp/blob/main/packages/links/README.md#reported-problems',
       });
-      write(reporter.begin());
-      for (const r of shownResults) write(reporter.file(r));
-      write(reporter.end(lint.summarizeResults(shownResults)));
-      out?.commit();
+      await writer.write(reporter.begin());
+      for (const r of shownResults) await writer.write(reporter.file(r));
+      await writer.write(reporter.end(lint.summarizeResults(shownResults)));
+      await writer.close();
     } catch (error) {
       out?.abort();
       throw error;
     }
-    for (const chunk of chunks) if (chunk && !process.stdout.write(chunk)) await new Promise<void>((r) => process.stdout.once('drain', () => r()));
 
     if (flags.debug) {
       const s = report.stats;

@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import type { ContentSource, LintInput, LintResult, LoadedConfig, ReportFormat } from '@selfhelp/lint';
 import { UsageError } from '../usage-error.js';
 import { colorEnabled } from '../color.js';
+import { progressPrinter, stdoutWriter } from '../output.js';
 
 const HELP = `Usage: selfhelp lint [options] [paths|globs...]
 
@@ -190,57 +191,6 @@ async function postFilter(flags: LintFlags, results: LintResult[], plan: InputPl
   return step.results;
 }
 
-/**
- * Writes chunks to stdout, waiting when the pipe is full, so a huge report never sits in memory.
- * A reader that goes away (`selfhelp lint | head`) ends the output quietly.
- */
-function stdoutWriter(): { write(chunk: string): Promise<void>; close(): Promise<void> } {
-  let closed = false;
-  const onError = (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') closed = true;
-    else throw error;
-  };
-  process.stdout.on('error', onError);
-  return {
-    async write(chunk) {
-      if (chunk === '' || closed) return;
-      if (!process.stdout.write(chunk)) {
-        await new Promise<void>((r) => {
-          const done = () => {
-            process.stdout.off('drain', done);
-            process.stdout.off('close', done);
-            r();
-          };
-          process.stdout.once('drain', done);
-          process.stdout.once('close', done);
-        });
-      }
-    },
-    async close() {
-      process.stdout.off('error', onError);
-    },
-  };
-}
-
-function progressPrinter(enabled: boolean): { onProgress?: (done: number, total: number) => void; clear(): void } {
-  if (!enabled) return { clear() {} };
-  const started = Date.now();
-  let last = 0;
-  let shown = false;
-  return {
-    onProgress(done, total) {
-      const now = Date.now();
-      if (now - started < 1000 || (now - last < 100 && done < total)) return; // only for long runs, at most 10 times a second
-      last = now;
-      shown = true;
-      process.stderr.write(`\r\x1b[2Kselfhelp: linting ${done}/${total} files`);
-    },
-    clear() {
-      if (shown) process.stderr.write('\r\x1b[2K');
-    },
-  };
-}
-
 function onlyErrors(result: LintResult, countMessages: typeof import('@selfhelp/lint').countMessages): LintResult {
   if (result.warningCount === 0) return result;
   return countMessages(result.filePath, result.messages.filter((m) => m.severity === 2), result.output);
@@ -268,7 +218,7 @@ export async function run(argv: string[]): Promise<number> {
     const cacheLocation = flags.cache ? lint.resolveCacheLocation(cwd, flags.cacheLocation) : false;
     const config = await lint.loadConfig({ cwd, ...(flags.config ? { configFile: flags.config } : {}), ...(cacheLocation ? { snapshot: cacheLocation } : {}) });
     const plan = await selectInputs(flags, config, cwd);
-    const progress = progressPrinter(process.stderr.isTTY === true && !flags.debug);
+    const progress = progressPrinter(process.stderr.isTTY === true && !flags.debug, (done, total) => `linting ${done}/${total} files`);
     const { results: linted, stats } = await lint.lintFiles(plan.inputs, {
       config,
       cwd,
