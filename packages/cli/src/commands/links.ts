@@ -12,6 +12,7 @@ import type { RuleMeta } from '@selfhelp/rules';
 import { UsageError } from '../usage-error.js';
 import { colorEnabled } from '../color.js';
 import { progressPrinter, stdoutWriter } from '../output.js';
+import { errorsOnly, exitCode, parseFormat, parseMaxWarnings } from '../report-flags.js';
 
 const HELP = `Usage: selfhelp links [options] [paths|globs...]
 
@@ -123,15 +124,6 @@ function parseFlags(argv: string[]): LinksFlags | 'help' {
     },
   });
   if (values.help) return 'help';
-  const format = values.format ?? 'stylish';
-  if (!['stylish', 'json', 'sarif', 'github', 'junit'].includes(format)) {
-    throw new UsageError(`--format: unknown format "${format}"; expected stylish, json, sarif, github or junit`);
-  }
-  let maxWarnings = -1;
-  if (values['max-warnings'] !== undefined) {
-    if (!/^-?\d+$/.test(values['max-warnings']) || Number(values['max-warnings']) < -1) throw new UsageError(`--max-warnings: expected a whole number, got "${values['max-warnings']}"`);
-    maxWarnings = Number(values['max-warnings']);
-  }
   if (values['no-cache'] && values['cache-location'] !== undefined) throw new UsageError('--no-cache and --cache-location cannot be used together');
   const checker: Partial<CheckerOptions> = {};
   const set = <K extends keyof CheckerOptions>(key: K, value: CheckerOptions[K] | undefined) => {
@@ -161,11 +153,11 @@ function parseFlags(argv: string[]): LinksFlags | 'help' {
   }
   return {
     paths: positionals,
-    format: format as ReportFormat,
+    format: parseFormat(values.format),
     output: values.output,
     config: values.config,
     quiet: values.quiet ?? false,
-    maxWarnings,
+    maxWarnings: parseMaxWarnings(values['max-warnings']),
     debug: values.debug ?? false,
     noCache: values['no-cache'] ?? false,
     cacheLocation: values['cache-location'],
@@ -220,7 +212,7 @@ export async function run(argv: string[]): Promise<number> {
   const started = performance.now();
   const cwd = process.cwd();
   const lint = await import('@selfhelp/lint');
-  const { loadChecker, } = await import('@selfhelp/links');
+  const { loadChecker } = await import('@selfhelp/links');
   const checker = await loadChecker();
   const { parseArticle } = await import('@selfhelp/core');
 
@@ -288,7 +280,7 @@ export async function run(argv: string[]): Promise<number> {
     }
     results = results.sort((a, b) => lint.comparePaths(a.filePath, b.filePath));
     const totals = lint.summarizeResults(results);
-    const shownResults = flags.quiet ? results.map((r) => lint.countMessages(r.filePath, r.messages.filter((m) => m.severity === 2))) : results;
+    const shownResults = flags.quiet ? results.map((r) => errorsOnly(r, lint.countMessages)) : results;
 
     const out = flags.output ? new lint.AtomicFileStream(resolve(cwd, flags.output)) : undefined;
     const writer = out ? { write: async (s: string) => out.write(s), close: async () => out.commit() } : stdoutWriter();
@@ -312,12 +304,7 @@ export async function run(argv: string[]): Promise<number> {
       const s = report.stats;
       process.stderr.write(`selfhelp: ${found.files.length} files, ${occurrences.length} links, ${s.urls} distinct URLs (${s.cached} from cache, ${s.excluded} excluded), ${s.requests} requests in ${Math.round(performance.now() - started)} ms\n`);
     }
-    if (totals.errorCount > 0) return 1;
-    if (flags.maxWarnings >= 0 && totals.warningCount > flags.maxWarnings) {
-      process.stderr.write(`selfhelp found too many warnings (maximum: ${flags.maxWarnings}).\n`);
-      return 1;
-    }
-    return 0;
+    return exitCode(totals, flags.maxWarnings);
   } catch (error) {
     if (error instanceof lint.ConfigError) throw new UsageError(error.message);
     throw error;

@@ -10,6 +10,7 @@ import type { ContentSource, LintInput, LintResult, LoadedConfig, ReportFormat }
 import { UsageError } from '../usage-error.js';
 import { colorEnabled } from '../color.js';
 import { progressPrinter, stdoutWriter } from '../output.js';
+import { errorsOnly, exitCode, parseFormat, parseMaxWarnings } from '../report-flags.js';
 
 const HELP = `Usage: selfhelp lint [options] [paths|globs...]
 
@@ -85,17 +86,6 @@ function parseFlags(argv: string[]): LintFlags | 'help' {
     },
   });
   if (values.help) return 'help';
-  const format = values.format ?? 'stylish';
-  if (!['stylish', 'json', 'sarif', 'github', 'junit'].includes(format)) {
-    throw new UsageError(`--format: unknown format "${format}"; expected stylish, json, sarif, github or junit`);
-  }
-  let maxWarnings = -1;
-  if (values['max-warnings'] !== undefined) {
-    if (!/^-?\d+$/.test(values['max-warnings']) || Number(values['max-warnings']) < -1) {
-      throw new UsageError(`--max-warnings: expected a whole number, got "${values['max-warnings']}"`);
-    }
-    maxWarnings = Number(values['max-warnings']);
-  }
   let concurrency: LintFlags['concurrency'] = 'auto';
   const c = values.concurrency;
   if (c !== undefined) {
@@ -108,9 +98,9 @@ function parseFlags(argv: string[]): LintFlags | 'help' {
   if (values.color && values['no-color']) throw new UsageError('--color and --no-color cannot be used together');
   return {
     paths: positionals,
-    format: format as ReportFormat,
+    format: parseFormat(values.format),
     output: values.output,
-    maxWarnings,
+    maxWarnings: parseMaxWarnings(values['max-warnings']),
     quiet: values.quiet ?? false,
     config: values.config,
     cache: !values['no-cache'],
@@ -191,11 +181,6 @@ async function postFilter(flags: LintFlags, results: LintResult[], plan: InputPl
   return step.results;
 }
 
-function onlyErrors(result: LintResult, countMessages: typeof import('@selfhelp/lint').countMessages): LintResult {
-  if (result.warningCount === 0) return result;
-  return countMessages(result.filePath, result.messages.filter((m) => m.severity === 2), result.output);
-}
-
 export async function run(argv: string[]): Promise<number> {
   const flags = parseFlags(argv);
   if (flags === 'help') {
@@ -268,7 +253,7 @@ export async function run(argv: string[]): Promise<number> {
         }
       }
       const totals = lint.summarizeResults(results);
-      const shown = flags.quiet ? results.map((r) => onlyErrors(r, lint.countMessages)) : results;
+      const shown = flags.quiet ? results.map((r) => errorsOnly(r, lint.countMessages)) : results;
       const reporter = lint.createReporter(flags.format, {
         cwd,
         color: !out && flags.format === 'stylish' && (flags.color ?? colorEnabled(process.stdout)),
@@ -289,12 +274,7 @@ export async function run(argv: string[]): Promise<number> {
             '\n',
         );
       }
-      if (totals.errorCount > 0) return 1;
-      if (flags.maxWarnings >= 0 && totals.warningCount > flags.maxWarnings) {
-        process.stderr.write(`selfhelp found too many warnings (maximum: ${flags.maxWarnings}).\n`);
-        return 1;
-      }
-      return 0;
+      return exitCode(totals, flags.maxWarnings);
     } catch (error) {
       out?.abort();
       throw error;
