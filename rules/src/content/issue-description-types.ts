@@ -1,7 +1,7 @@
 // `<!--issueDescription-->` regions only where the portal uses them: the types whose text is
 // filled in from a diagnostic's result (decided from the corpus: every region is in one of these).
 import { defineRule } from '../define.js';
-import { listNames, optionTypes, range, selfHelpType, typeName, TYPES_OPTION_SCHEMA } from './util.js';
+import { range, typeOutside, TYPES_OPTION_SCHEMA } from './util.js';
 
 /** The selfHelpTypes (lower case) whose articles use issueDescription regions. */
 export const ISSUE_DESCRIPTION_TYPES: readonly string[] = ['diagnostics', 'rca', 'servicehealthinsights', 'tsg_content'];
@@ -66,14 +66,11 @@ export const issueDescriptionTypes = defineRule(
   (context) => {
     const { article } = context;
     if (article.issueDescriptions.length === 0) return;
-    const type = selfHelpType(article);
-    if (!type) return;
-    const allowed = optionTypes(context.options, ISSUE_DESCRIPTION_TYPES);
-    if (allowed.includes(type)) return;
-    const names = listNames(allowed.map(typeName));
+    const outside = typeOutside(article, context.options, ISSUE_DESCRIPTION_TYPES);
+    if (!outside) return;
     for (const region of article.issueDescriptions) {
       context.report({
-        message: `issueDescription is not used in ${typeName(type)} articles (only in ${names})`,
+        message: `issueDescription is not used in ${outside.type} articles (only in ${outside.allowed})`,
         range: range(article, region.range.start.offset, region.contentRange.start.offset),
       });
     }

@@ -1,7 +1,7 @@
 // Replacement tokens only in the article types whose text is filled in from a diagnostic's
 // result; elsewhere nothing replaces them and readers see the default text.
 import { defineRule } from '../define.js';
-import { listNames, optionTypes, range, selfHelpType, typeName, TYPES_OPTION_SCHEMA } from './util.js';
+import { range, typeOutside, TYPES_OPTION_SCHEMA } from './util.js';
 
 /** The selfHelpTypes (lower case) whose tokens are replaced (every token in the corpus is in one of these). */
 export const TOKEN_TYPES: readonly string[] = ['diagnostics', 'rca', 'servicehealthinsights'];
@@ -63,15 +63,12 @@ export const replacementTokenTypes = defineRule(
   (context) => {
     const { article } = context;
     if (article.tokens.length === 0) return;
-    const type = selfHelpType(article);
-    if (!type) return;
-    const allowed = optionTypes(context.options, TOKEN_TYPES);
-    if (allowed.includes(type)) return;
-    const names = listNames(allowed.map(typeName));
+    const outside = typeOutside(article, context.options, TOKEN_TYPES);
+    if (!outside) return;
     for (const token of article.tokens) {
       const end = token.defaultRange.start.offset;
       context.report({
-        message: `Replacement token "${token.name}" is not replaced in ${typeName(type)} articles (only in ${names})`,
+        message: `Replacement token "${token.name}" is not replaced in ${outside.type} articles (only in ${outside.allowed})`,
         range: range(article, token.range.start.offset, end),
       });
     }

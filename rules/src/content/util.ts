@@ -97,6 +97,18 @@ export function optionTypes(options: unknown, defaults: readonly string[]): stri
   return ((options as { types?: string[] } | undefined)?.types ?? defaults).map((t) => t.toLowerCase());
 }
 
+/**
+ * For a rule about a construct only some selfHelpTypes use: the article's type (canonical spelling) and the
+ * allowed ones as a list for the message, when the article has a type outside them; else undefined.
+ */
+export function typeOutside(article: Article, options: unknown, defaults: readonly string[]): { type: string; allowed: string } | undefined {
+  const type = selfHelpType(article);
+  if (!type) return undefined;
+  const allowed = optionTypes(options, defaults);
+  if (allowed.includes(type)) return undefined;
+  return { type: typeName(type), allowed: listNames(allowed.map(typeName)) };
+}
+
 /** "a, b and c" */
 export function listNames(names: readonly string[]): string {
   if (names.length <= 1) return names.join('');
