@@ -1,6 +1,6 @@
 // Headings with plain text and GitHub / Learn style anchor slugs; the first H1 is the title.
 import GithubSlugger from 'github-slugger';
-import { toString } from 'mdast-util-to-string';
+import { toString } from './vendor/markdown.js';
 import type { LineIndex } from './line-index.js';
 import type { CollectedNodes } from './markdown.js';
 import type { Heading } from './types.js';

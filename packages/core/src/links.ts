@@ -2,7 +2,7 @@
 // exact range), HTML `<a href>` / `<img src>`, and `[text] (url)` (a space before the
 // parenthesis, which Markdown does not read as a link), found in text with a linear scan.
 import type { Definition, Nodes } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import { toString } from './vendor/markdown.js';
 import type { LineIndex } from './line-index.js';
 import { classifyHref } from './link-kind.js';
 import type { CollectedNodes } from './markdown.js';

@@ -2,30 +2,37 @@
 // line breaks kept), so mdast positions are file positions without any shifting.
 import type { Nodes, Root } from 'mdast';
 import type { Options as FromMarkdownOptions } from 'mdast-util-from-markdown';
-import remarkParse from 'remark-parse';
-import { unified, type Processor } from 'unified';
+import type { Processor } from 'unified';
+import { remarkParse, unified } from './vendor/markdown.js';
 
 import { mayUseGfmBlocks, mayUseGfmInText } from './gfm-needed.js';
 import { canRequireEsm, requireDependency } from './lazy-require.js';
 
 type GfmExtensions = Required<Pick<FromMarkdownOptions, 'extensions' | 'mdastExtensions'>>;
 
-type MicromarkGfm = typeof import('micromark-extension-gfm');
-type MdastGfm = typeof import('mdast-util-gfm');
+type VendorGfm = typeof import('./vendor/gfm.js');
 
-function gfmExtensions(micromark: MicromarkGfm, mdast: MdastGfm): GfmExtensions {
+function gfmExtensions(vendor: VendorGfm): GfmExtensions {
   // What remark-gfm registers (without its to-markdown half, which parsing never uses).
-  return { extensions: [micromark.gfm()], mdastExtensions: mdast.gfmFromMarkdown() };
+  return { extensions: [vendor.gfm()], mdastExtensions: vendor.gfmFromMarkdown() };
 }
 
 // Without require(esm) the GFM modules cannot be loaded on first use: import them at start-up.
-let gfm: GfmExtensions | undefined = canRequireEsm
-  ? undefined
-  : gfmExtensions(await import('micromark-extension-gfm'), await import('mdast-util-gfm'));
+let gfm: GfmExtensions | undefined = canRequireEsm ? undefined : gfmExtensions(await import('./vendor/gfm.js'));
+
+/** The bundled GFM module beside this one (dist); from the TypeScript sources, the packages themselves. */
+function requireGfm(): VendorGfm {
+  try {
+    return requireDependency('./vendor/gfm.js') as VendorGfm;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
+    return { ...(requireDependency('micromark-extension-gfm') as object), ...(requireDependency('mdast-util-gfm') as object) } as VendorGfm;
+  }
+}
 
 /** The GFM syntax and tree extensions, loaded on the first body that may use GFM (about 1 article in 10). */
 function loadGfm(): GfmExtensions {
-  gfm ??= gfmExtensions(requireDependency('micromark-extension-gfm') as MicromarkGfm, requireDependency('mdast-util-gfm') as MdastGfm);
+  gfm ??= gfmExtensions(requireGfm());
   return gfm;
 }
 
