@@ -189,3 +189,13 @@ describe('config schema', () => {
     }
   });
 });
+
+describe('code fingerprint', () => {
+  it("covers this package's own code, the parser, the schemas, the rules and the links helpers", async () => {
+    const { codePackages } = await import('../src/config/load.js');
+    const { readFileSync: read } = await import('node:fs');
+    const names = codePackages(true)!.map((dir) => (JSON.parse(read(join(dir, 'package.json'), 'utf8')) as { name: string }).name);
+    expect(names).toEqual(['@selfhelp/lint', '@selfhelp/core', '@selfhelp/schema', '@selfhelp/rules', '@selfhelp/links']);
+    expect(codePackages(false)!.length).toBe(3);
+  });
+});

@@ -3,13 +3,13 @@ import { createHash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
 import type { RuleMeta, RuleSeverity } from '@selfhelp/rules';
 import { ConfigError } from '../errors.js';
 import { relativePosix } from '../paths.js';
 import { buildRegistry, isManifest, loadBuiltInRules, manifestOf, registryFromManifest, type RegistryManifest, type RuleRegistry } from '../registry.js';
-import { LINT_VERSION } from '../version.js';
+import { LINT_PACKAGE_ROOT, LINT_VERSION } from '../version.js';
 import { closest, validateConfig, type RuleSetting, type SelfhelpConfig } from './validate.js';
 
 export const CONFIG_FILE_NAME = 'selfhelp.config.json';
@@ -219,6 +219,37 @@ function rulesFingerprint(builtIn: boolean, plugins: { url: string; file?: strin
   }
 }
 
+/**
+ * The package folders whose code the findings depend on: this package, the parser and the schemas, and with
+ * the built-in rules the rules and the links helpers. Undefined when the built-in rules cannot be found.
+ */
+export function codePackages(builtIn: boolean): string[] | undefined {
+  const here = createRequire(import.meta.url);
+  const packages = [LINT_PACKAGE_ROOT];
+  for (const name of ['@selfhelp/core', '@selfhelp/schema']) {
+    try {
+      packages.push(dirname(dirname(here.resolve(name))));
+    } catch {
+      // not installed beside this package: its version is in LINT_VERSION's reach only
+    }
+  }
+  if (builtIn) {
+    let entry: string;
+    try {
+      entry = here.resolve('@selfhelp/rules');
+    } catch {
+      return undefined;
+    }
+    packages.push(dirname(dirname(entry)));
+    try {
+      packages.push(dirname(dirname(createRequire(entry).resolve('@selfhelp/links'))));
+    } catch {
+      // rules without the links package
+    }
+  }
+  return packages;
+}
+
 function fingerprintFiles(builtIn: boolean, plugins: { url: string; file?: string }[]): string | undefined {
   const hash = createHash('sha256').update(LINT_VERSION);
   const add = (file: string) => {
@@ -233,30 +264,9 @@ function fingerprintFiles(builtIn: boolean, plugins: { url: string; file?: strin
       for (const f of files) add(join(dir, f));
     }
   };
-  // This package, the parser and the schemas: findings depend on their code too, not only on the rules'.
-  const here = createRequire(import.meta.url);
-  addPackage(dirname(dirname(fileURLToPath(import.meta.url))));
-  for (const name of ['@selfhelp/core', '@selfhelp/schema']) {
-    try {
-      addPackage(dirname(dirname(here.resolve(name))));
-    } catch {
-      // not installed beside this package: its version is in LINT_VERSION's reach only
-    }
-  }
-  if (builtIn) {
-    let entry: string;
-    try {
-      entry = here.resolve('@selfhelp/rules');
-    } catch {
-      return undefined;
-    }
-    addPackage(dirname(dirname(entry)));
-    try {
-      addPackage(dirname(dirname(createRequire(entry).resolve('@selfhelp/links'))));
-    } catch {
-      // rules without the links package
-    }
-  }
+  const packages = codePackages(builtIn);
+  if (packages === undefined) return undefined;
+  for (const pkg of packages) addPackage(pkg);
   for (const p of plugins) {
     if (!p.file) return undefined;
     add(p.file);
