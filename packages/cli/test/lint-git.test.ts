@@ -42,6 +42,14 @@ describe('selfhelp lint workflows', () => {
     expect([r.code, r.stdout, r.stderr]).toEqual([2, '', 'selfhelp: not inside a git repository\n']);
   });
 
+  it('--staged with a bad config outside a git repository reports the config, in one line, and nothing else', async () => {
+    const p = project({ 'articles/a.md': article('a', '# A\n'), 'selfhelp.config.json': '{"rules": {"no-such-rule": "error"}}' });
+    cleanups.push(p.cleanup);
+    const r = await runCli(p.dir, ['lint', '--staged', '--no-cache'], { ...NO_TTY, GIT_CEILING_DIRECTORIES: join(p.dir, '..') });
+    expect([r.code, r.stdout]).toEqual([2, '']);
+    expect(r.stderr).toMatch(/^selfhelp: [^\n]*no-such-rule[^\n]*\n$/);
+  });
+
   it('--update-baseline records legacy findings; --baseline suppresses them and still fails on new ones', async () => {
     const dir = repo({ 'articles/a.md': article('a', '# A\n\nfoo\n') });
     const update = await runCli(dir, ['lint', '--no-cache', '--update-baseline'], NO_TTY);

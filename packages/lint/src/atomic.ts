@@ -8,13 +8,18 @@ function tempPathFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 }
 
+/** Writes every byte of `chunk` (a write may take fewer bytes than given). */
+function writeAll(fd: number, chunk: Uint8Array): void {
+  for (let at = 0; at < chunk.length; ) at += writeSync(fd, chunk, at, chunk.length - at);
+}
+
 /**
- * Writes `data` to `path` atomically, keeping the existing file's permission bits. The data is flushed to
+ * Writes `data` (text, bytes, or pieces of bytes written one after another) to `path` atomically, keeping the existing file's permission bits. The data is flushed to
  * disk (fsync) before the rename unless `flush: false`: for the cache, which a crash can only make
  * unreadable (then it is rebuilt), never wrong, a flush is not worth its cost (about 25 ms for a
  * 6,000-file cache, a tenth of a `--staged` run).
  */
-export function writeFileAtomic(path: string, data: string | Uint8Array, options: { flush?: boolean } = {}): void {
+export function writeFileAtomic(path: string, data: string | Uint8Array | readonly Uint8Array[], options: { flush?: boolean } = {}): void {
   const temp = tempPathFor(path);
   let mode: number | undefined;
   try {
@@ -25,7 +30,8 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, options
   const fd = openSync(temp, 'wx', mode ?? 0o666);
   try {
     try {
-      writeSync(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+      const chunks = typeof data === 'string' ? [Buffer.from(data, 'utf8')] : data instanceof Uint8Array ? [data] : data;
+      for (const chunk of chunks) writeAll(fd, chunk);
       if (options.flush !== false) fsyncSync(fd);
     } finally {
       closeSync(fd);

@@ -1,16 +1,26 @@
 // Which files a run lints: paths, folders (recursing into *.md) and globs, minus the config's `ignores`
 // and `.gitignore` files; always in one sorted order.
+import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { LoadedConfig } from './config/load.js';
 import { ConfigError } from './errors.js';
 import { diskSource, type ContentSource } from './fs.js';
 import { findGitRoot, isInside, relativePosix, toPosix } from './paths.js';
+import { LINT_VERSION } from './version.js';
 
 type IgnoreMatcher = { ignores(path: string): boolean };
 type IgnoreFactory = () => { add(patterns: string): IgnoreMatcher & { add(patterns: string): unknown } };
 
-export type IgnoreFilter = (absPath: string, isDir?: boolean) => boolean;
+export interface IgnoreFilter {
+  (absPath: string, isDir?: boolean): boolean;
+  /**
+   * A digest of everything that decides the answers for these files: the paths, the config's ignores and
+   * folder, and every `.gitignore` (folder and text) on the way from their folders up to where the lookup
+   * stops. Equal signatures, equal answers: a cache can keep the answers under it.
+   */
+  signature(absPaths: readonly string[]): string;
+}
 
 /**
  * The ignore test of a run: the config's `ignores` (and node_modules, .git), then every `.gitignore`
@@ -18,18 +28,22 @@ export type IgnoreFilter = (absPath: string, isDir?: boolean) => boolean;
  * A path is ignored when any of those `.gitignore` files ignores it.
  */
 export async function createIgnoreFilter(config: LoadedConfig, source: ContentSource = diskSource): Promise<IgnoreFilter> {
-  if (!config.gitignore) return (absPath) => config.isIgnored(absPath);
+  const header = JSON.stringify({ v: LINT_VERSION, base: config.baseDir, ignores: config.config.ignores ?? [], gitignore: config.gitignore });
+  if (!config.gitignore) {
+    return Object.assign((absPath: string) => config.isIgnored(absPath), { signature: (absPaths: readonly string[]) => digest([header, ...absPaths]) });
+  }
   const ignoreModule = (await import('ignore')) as unknown as { default: IgnoreFactory };
   const makeIgnore = ignoreModule.default;
-  const perDir = new Map<string, IgnoreMatcher | null>();
+  const perDir = new Map<string, { matcher: IgnoreMatcher; text: string } | null>();
   const stopFor = new Map<string, string>();
-  const matcherFor = (dir: string): IgnoreMatcher | null => {
+  const matcherFor = (dir: string): IgnoreMatcher | undefined => {
     let m = perDir.get(dir);
-    if (m !== undefined) return m;
-    const text = source.readText(join(dir, '.gitignore'));
-    m = text === undefined ? null : makeIgnore().add(text);
-    perDir.set(dir, m);
-    return m;
+    if (m === undefined) {
+      const text = source.readText(join(dir, '.gitignore'));
+      m = text === undefined ? null : { matcher: makeIgnore().add(text), text };
+      perDir.set(dir, m);
+    }
+    return m?.matcher;
   };
   const stopDirFor = (dir: string): string => {
     let stop = stopFor.get(dir);
@@ -39,28 +53,59 @@ export async function createIgnoreFilter(config: LoadedConfig, source: ContentSo
     }
     return stop;
   };
-  const memo = new Map<string, boolean>();
-  const test = (absPath: string, isDir: boolean): boolean => {
-    if (config.isIgnored(absPath)) return true;
-    const start = dirname(absPath);
+  // The .gitignore files that apply to the files of a folder, each with the folder's path relative to the
+  // .gitignore's own (`a/b/`) and the .gitignore's folder: worked out once per folder, not once per file.
+  const chains = new Map<string, [IgnoreMatcher, string, string][]>();
+  const chainFor = (start: string): [IgnoreMatcher, string, string][] => {
+    let chain = chains.get(start);
+    if (chain !== undefined) return chain;
+    chain = [];
     const stop = stopDirFor(start);
     for (let dir = start; ; dir = dirname(dir)) {
       const m = matcherFor(dir);
       if (m) {
-        const rel = relativePosix(dir, absPath) + (isDir ? '/' : '');
-        if (rel && !rel.startsWith('..') && m.ignores(rel)) return true;
+        const within = relativePosix(dir, start);
+        chain.push([m, within === '' ? '' : within + '/', dir]);
       }
       if (dir === stop || dirname(dir) === dir) break;
     }
+    chains.set(start, chain);
+    return chain;
+  };
+  const signature = (absPaths: readonly string[]): string => {
+    const folders = new Set<string>();
+    for (const p of absPaths) folders.add(dirname(p));
+    const parts = [header];
+    const used = new Set<string>();
+    for (const folder of [...folders].sort()) {
+      const chain = chainFor(folder);
+      parts.push(folder + '\0' + chain.map((c) => c[2]).join('\0'));
+      for (const c of chain) used.add(c[2]);
+    }
+    for (const dir of [...used].sort()) parts.push(dir + '\0' + perDir.get(dir)!.text);
+    return digest([...parts, ...absPaths]);
+  };
+  const memo = new Map<string, boolean>();
+  const test = (absPath: string, isDir: boolean): boolean => {
+    if (config.isIgnored(absPath)) return true;
+    const name = basename(absPath) + (isDir ? '/' : '');
+    for (const [m, within] of chainFor(dirname(absPath))) if (m.ignores(within + name)) return true;
     return false;
   };
   // Discovery and the cross-article tree ask about the same files: answer each once.
-  return (absPath, isDir = false) => {
+  const filter = (absPath: string, isDir = false): boolean => {
     const key = isDir ? absPath + '/' : absPath;
     let answer = memo.get(key);
     if (answer === undefined) memo.set(key, (answer = test(absPath, isDir)));
     return answer;
   };
+  return Object.assign(filter, { signature });
+}
+
+function digest(parts: readonly string[]): string {
+  const hash = createHash('sha1');
+  for (const part of parts) hash.update(part).update('\n');
+  return hash.digest('base64url');
 }
 
 export interface Discovered {

@@ -22,6 +22,11 @@ export interface ContentSource {
   /** Size and modification time, for the cache's fast path; undefined when unknown. */
   stat(absPath: string): FileStat | undefined;
   /**
+   * An id of the file's content known without reading it (the staged blob id under `--staged`): equal ids,
+   * equal bytes. The cache then answers without a stat or a read. Undefined when unknown.
+   */
+  contentId?(absPath: string): string | undefined;
+  /**
    * Every Markdown file (`*.md`) under `dir` (absolute paths, any order), used for cross-article checks over
    * the whole tree. `ignored(absPath)` tells which files and folders to leave out.
    */

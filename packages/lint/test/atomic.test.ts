@@ -20,6 +20,10 @@ describe('atomic writes', () => {
     expect(readFileSync(file, 'utf8')).toBe('new \u00e9');
     expect(statSync(file).mode & 0o777).toBe(0o640);
     expect(readdirSync(t.dir)).toEqual(['a.md']);
+    // Pieces of bytes are written one after another (the cache's lines), without being joined first.
+    writeFileAtomic(file, [Buffer.from('one\n'), new Uint8Array(0), Buffer.from('two \u00e9', 'utf8')], { flush: false });
+    expect(readFileSync(file, 'utf8')).toBe('one\ntwo \u00e9');
+    expect(readdirSync(t.dir)).toEqual(['a.md']);
   });
 
   it('a stream shows nothing at the target until commit, and abort leaves the old file', () => {

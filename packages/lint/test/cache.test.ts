@@ -72,16 +72,18 @@ describe('cache', () => {
       const written = JSON.parse(readFileSync(cacheLocation, 'utf8').split('\n')[1]!) as { format: string; tool: string; entries: object };
       expect([written.format, written.tool, Object.keys(written.entries).length]).toEqual(['selfhelp-lint-cache', LINT_VERSION, 2]);
     }
-    // A corrupt entry inside a valid cache is a miss for that file only.
-    const [manifest, main, summaries] = readFileSync(cacheLocation, 'utf8').split('\n') as [string, string, string];
-    const data = JSON.parse(main) as { entries: Record<string, { msg: string }> };
-    data.entries[files[0]!]!.msg = '[{"ruleId"';
-    writeFileSync(cacheLocation, manifest + '\n' + JSON.stringify(data) + '\n' + summaries);
+    // Corrupt findings inside a valid cache are a miss for that file only.
+    const [manifest, main, summaries, findings] = readFileSync(cacheLocation, 'utf8').split('\n') as [string, string, string, string];
+    const records = JSON.parse(findings) as Record<string, string[]>;
+    records[files[0]!]![2] = '[{"ruleId"';
+    writeFileSync(cacheLocation, [manifest, main, summaries, JSON.stringify(records)].join('\n'));
     const run = await lintFiles(files, { config: await config(dir), cwd: dir, cacheLocation });
     expect(run.stats).toMatchObject({ linted: 1, cached: 1 });
     // A corrupt summaries line only costs a metadata parse when cross-article checks need summaries.
     writeFileSync(join(dir, 'articles/c.md'), article('a', '# C\n'));
-    writeFileSync(cacheLocation, readFileSync(cacheLocation, 'utf8').split('\n').slice(0, 2).join('\n') + '\n{"broken');
+    const lines = readFileSync(cacheLocation, 'utf8').split('\n');
+    lines[2] = '{"broken';
+    writeFileSync(cacheLocation, lines.join('\n'));
     const cross = await lintFiles(files, { config: await config(dir), cwd: dir, cacheLocation });
     expect(cross.stats).toMatchObject({ linted: 0, cached: 2, summarized: 3 });
     expect(cross.results[0]!.messages.map((m) => m.message)).toEqual(['articleId "a" is also used by articles/c.md.', 'Unexpected foo.']);
@@ -172,6 +174,44 @@ describe('cache', () => {
     expect([compacted['patches'], Object.keys(compacted).filter((k) => /^p\d+$/.test(k)).length, Object.keys(compacted['entries'] as object).length]).toEqual([undefined, 0, 2]);
     const last = await lintFiles(files, { config: await config(dir), cwd: dir, cacheLocation });
     expect(last.stats).toMatchObject({ linted: 0, cached: 2 });
+  });
+
+  it('a run that asks for no cached findings or summaries leaves those lines unparsed: copied, with new records appended', async () => {
+    const { dir, files, cacheLocation } = await setup();
+    const lines = () => readFileSync(cacheLocation, 'utf8').split('\n');
+    await lintFiles(files, { config: await config(dir), cwd: dir, cacheLocation });
+    const [, , summaries, findings] = lines() as [string, string, string, string];
+    expect(Object.keys(JSON.parse(findings) as object)).toEqual(files);
+    // A body-only edit of one file, linted alone (as --staged does): nothing cached is read, new findings appended.
+    writeFileSync(files[0]!, article('a', '# A\n\nfoo foo\n'));
+    const one = await lintFiles([files[0]!], { config: await config(dir), cwd: dir, cacheLocation });
+    expect(one.stats).toMatchObject({ linted: 1, cached: 0, crossChecked: 0 });
+    const [, main, summariesAfter, findingsAfter] = lines() as [string, string, string, string];
+    expect(summariesAfter).toBe(summaries);
+    expect(findingsAfter.startsWith(findings.slice(0, -1) + ',' + JSON.stringify(files[0]!) + ':')).toBe(true);
+    expect(JSON.parse(main)).toMatchObject({ appendedFindings: 1 });
+    // The appended record wins; a run that reads the line writes it whole again, one record per file.
+    const both = await lintFiles(files, { config: await config(dir), cwd: dir, cacheLocation });
+    expect(both.stats).toMatchObject({ linted: 0, cached: 2 });
+    expect(both.results[0]!.messages.map((m) => m.column)).toEqual([1, 5]);
+    const compacted = lines()[3]!;
+    expect(compacted.length).toBeLessThan(findingsAfter.length);
+    expect(Object.keys(JSON.parse(compacted) as object)).toEqual(files);
+    expect(JSON.parse(lines()[1]!)).toMatchObject({ appendedFindings: 0 });
+  });
+
+  it('writes the file as ASCII (JSON escapes) and reads non-ASCII paths and text back unchanged', async () => {
+    const dir = tree({ 'articles/ünïcode 字.md': article('ü', '# Ärger\n\nfoo\n') });
+    const file = join(dir, 'articles/ünïcode 字.md');
+    const cacheLocation = join(dir, '.selfhelpcache');
+    const first = await lintFiles([file], { config: await config(dir), cwd: dir, cacheLocation });
+    const bytes = readFileSync(cacheLocation);
+    expect(bytes.every((b) => b < 0x80)).toBe(true);
+    expect(bytes.toString('latin1')).toContain('\\u00fcn\\u00efcode \\u5b57.md');
+    const second = await lintFiles([file], { config: await config(dir), cwd: dir, cacheLocation });
+    expect(second.stats).toMatchObject({ linted: 0, cached: 1 });
+    expect(second.results).toEqual(first.results);
+    expect(second.results[0]!.messages.map((m) => m.message)).toEqual(['Unexpected foo.']);
   });
 
   it('with --fix, a cached file that has fixable findings is linted again to fix it', async () => {

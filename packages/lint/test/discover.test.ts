@@ -63,13 +63,36 @@ describe('discoverFiles', () => {
   it('reads nested .gitignore files up to the top of the work tree', async () => {
     const { dir, ignored, rel } = await setup();
     const { writeFileSync } = await import('node:fs');
-    writeFileSync(join(dir, '.gitignore'), '*.draft.md\n');
+    writeFileSync(join(dir, '.gitignore'), '*.draft.md\narticles/drafts/old/*.md\n');
     writeFileSync(join(dir, 'articles/sub/.gitignore'), '/c.md\n');
     writeFileSync(join(dir, 'articles/x.draft.md'), 'x');
+    mkdirSync(join(dir, 'articles/drafts/old'));
+    writeFileSync(join(dir, 'articles/drafts/old/g.md'), 'g');
+    mkdirSync(join(dir, 'articles/drafts/old/keep'));
+    writeFileSync(join(dir, 'articles/drafts/old/keep/h.md'), 'h');
     const config = await loadConfig({ cwd: dir, builtInRules: false, pluginModules: [testRules] });
     const found = await discoverFiles(['articles'], { cwd: dir, ignored: await createIgnoreFilter(config) });
-    expect(rel(found.files)).toEqual(['articles/a.md', 'articles/b.md', 'articles/drafts/d.md']);
+    // Patterns are matched against the path from each .gitignore's folder: `articles/drafts/old/*.md` from the
+    // top covers g.md, not keep/h.md; `/c.md` in articles/sub covers that folder's c.md only.
+    expect(rel(found.files)).toEqual(['articles/a.md', 'articles/b.md', 'articles/drafts/d.md', 'articles/drafts/old/keep/h.md']);
     expect(ignored(join(dir, 'articles/build/e.md'))).toBe(true);
+  });
+
+  it('signs what decides its answers: the paths, the config ignores and every .gitignore on the way', async () => {
+    const { dir } = await setup();
+    const { writeFileSync } = await import('node:fs');
+    const paths = ['articles/a.md', 'articles/sub/c.md'].map((p) => join(dir, p));
+    const sign = async (inline?: object) => (await createIgnoreFilter(await loadConfig({ cwd: dir, builtInRules: false, pluginModules: [testRules], ...(inline ? { config: inline } : {}) }))).signature(paths);
+    const first = await sign();
+    expect(await sign()).toBe(first);
+    writeFileSync(join(dir, 'articles/sub/.gitignore'), '/c.md\n'); // a new .gitignore on the way
+    const nested = await sign();
+    expect(nested).not.toBe(first);
+    writeFileSync(join(dir, 'articles/sub/.gitignore'), '/d.md\n'); // its text changes
+    expect(await sign()).not.toBe(nested);
+    expect(await sign({ ignores: ['articles/drafts/'] })).not.toBe(await sign());
+    const filter = await createIgnoreFilter(await loadConfig({ cwd: dir, builtInRules: false, pluginModules: [testRules] }));
+    expect(filter.signature(paths.slice(0, 1))).not.toBe(filter.signature(paths));
   });
 
   it('respects "gitignore": false', async () => {

@@ -89,6 +89,64 @@ describe('lint --staged through the engine', () => {
     expect(git('show', ':articles/partial.md')).toBe(article('partial', '# Partial\n\nfoo\n'));
   });
 
+  it('with a cache, answers unchanged staged content by its blob id, without a stat or a read, and never from another content', async () => {
+    write('articles/a.md', article('a', '# A\n\nA foo.\n'));
+    write('articles/b.md', article('b', '# B\n\nFine.\n'));
+    write('articles/c.md', article('c', '# C\n\nFine.\n'));
+    git('add', '--all');
+    const cacheLocation = path.join(repo, '.selfhelpcache');
+    const counted = async () => {
+      const plan = await stagedPlan(repo);
+      const source = plan.source!;
+      const calls = { stat: 0, readText: 0 };
+      const counting = {
+        ...source,
+        stat: (p: string) => (calls.stat++, source.stat(p)),
+        readText: (p: string) => (p.endsWith('.md') && calls.readText++, source.readText(p)),
+      };
+      const run = await lintFiles(plan.inputs, { config: await config(), cwd: repo, source: counting, cacheLocation });
+      return { run, calls };
+    };
+    const first = await counted();
+    expect(first.run.stats).toMatchObject({ files: 3, linted: 3, cached: 0 });
+    expect(findings(first.run.results)).toEqual(['articles/a.md:9:3 no-foo Unexpected foo.']);
+    const second = await counted();
+    expect(second.run.stats).toMatchObject({ files: 3, linted: 0, cached: 3, crossChecked: 0 });
+    expect(second.calls).toEqual({ stat: 0, readText: 0 });
+    expect(second.run.results).toEqual(first.run.results);
+
+    // The working file is fixed but not staged, and a plain run caches the working content: the staged
+    // content (still with foo) is judged, not the cached working copy.
+    write('articles/a.md', article('a', '# A\n\nA bar.\n'));
+    const disk = await lintFiles([abs('articles/a.md')], { config: await config(), cwd: repo, cacheLocation });
+    expect(findings(disk.results)).toEqual([]);
+    const third = await counted();
+    expect(third.run.stats).toMatchObject({ linted: 1, cached: 2 });
+    expect(findings(third.run.results)).toEqual(['articles/a.md:9:3 no-foo Unexpected foo.']);
+  });
+
+  it('keeps the ignore answers for the staged tree in the cache, and works them out again when a .gitignore changes', async () => {
+    write('articles/a.md', article('a', '# A\n'));
+    write('articles/old/copy.md', article('a', '# Old copy\n'));
+    write('.gitignore', 'articles/old/\n');
+    git('add', '--all', '--force');
+    const cacheLocation = path.join(repo, '.selfhelpcache');
+    const lists = () => (JSON.parse(readFileSync(cacheLocation, 'utf8').split('\n')[1]!) as { lists: Record<string, { i: string[] }> }).lists;
+    const run = async () => {
+      const plan = await stagedPlan(repo);
+      return lintFiles([{ path: abs('articles/a.md') }], { config: await config(), cwd: repo, source: plan.source, cacheLocation });
+    };
+    // The ignored copy takes no part in the duplicate check, whether the answer is worked out or cached.
+    expect(findings((await run()).results)).toEqual([]);
+    expect(lists()[repo]!.i).toEqual([abs('articles/old/copy.md')]);
+    expect(findings((await run()).results)).toEqual([]);
+    // The staged .gitignore no longer ignores it: the cached answer is not used.
+    write('.gitignore', '# nothing ignored\n');
+    git('add', '.gitignore');
+    expect(findings((await run()).results)).toEqual(['articles/a.md:3:14 dup-id articleId "a" is also used by articles/old/copy.md.']);
+    expect(lists()[repo]!.i).toEqual([]);
+  });
+
   it('limits the staged files to the patterns and drops ignored ones', async () => {
     write('articles/x.md', article('x', '# X\n'));
     write('docs/readme.md', '# Docs\n');
@@ -126,6 +184,10 @@ describe('stagedContentSource', () => {
     expect(source.stat(abs('articles/clean.md'))).toMatchObject({ size: 6 });
     expect(source.stat(abs('articles/edited.md'))).toBeUndefined();
     expect(source.stat(abs('articles/gone.md'))).toBeUndefined();
+    // The content id is the staged blob's, whatever the working file holds.
+    expect(source.contentId?.(abs('articles/edited.md'))).toBe(git('rev-parse', ':articles/edited.md').trim());
+    expect(source.contentId?.(abs('articles/clean.md'))).toBe(git('hash-object', 'articles/clean.md').trim());
+    expect(source.contentId?.(abs('articles/untracked.md'))).toBeUndefined();
     const listed = await source.listMarkdown(repo, (p) => p.endsWith('clean.md'));
     expect(listed.map((p) => path.relative(repo, p)).sort()).toEqual(['articles/edited.md', 'articles/gone.md']);
     expect((await source.listMarkdown(abs('articles'), () => false)).map((p) => path.relative(repo, p)).sort()).toEqual([

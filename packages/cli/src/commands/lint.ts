@@ -137,13 +137,15 @@ export interface InputPlan {
  * Markdown files with the staged tree as the engine's source; `--changed-since REF` the files changed
  * since the merge base with REF (packages/lint/src/git).
  */
-async function selectInputs(flags: LintFlags, config: LoadedConfig, cwd: string): Promise<InputPlan & { root?: string }> {
+async function selectInputs(flags: LintFlags, config: LoadedConfig, cwd: string, staged: Promise<InputPlan & { root: string }> | undefined): Promise<InputPlan & { root?: string }> {
   const lint = await import('@selfhelp/lint');
-  const ignored = await lint.createIgnoreFilter(config);
   if (flags.staged && flags.changedSince !== undefined) throw new UsageError('--staged and --changed-since cannot be used together');
-  if (flags.staged) {
-    return lint.git.stagedPlan(cwd, { patterns: flags.paths, ignored, onNotice: (line) => process.stderr.write(line + '\n') });
+  if (flags.staged && staged) {
+    // Staged files are mostly edited ones: load the rule code while git runs (errors surface when it is used).
+    config.loadRuleCode().catch(() => undefined);
+    return staged;
   }
+  const ignored = await lint.createIgnoreFilter(config);
   if (flags.changedSince !== undefined) {
     if (flags.changedSince === '') throw new UsageError('--changed-since: expected a git ref');
     return lint.git.changedSincePlan(cwd, flags.changedSince, { patterns: flags.paths, ignored });
@@ -201,8 +203,18 @@ export async function run(argv: string[]): Promise<number> {
   }
   try {
     const cacheLocation = flags.cache ? lint.resolveCacheLocation(cwd, flags.cacheLocation) : false;
-    const config = await lint.loadConfig({ cwd, ...(flags.config ? { configFile: flags.config } : {}), ...(cacheLocation ? { snapshot: cacheLocation } : {}) });
-    const plan = await selectInputs(flags, config, cwd);
+    const loading = lint.loadConfig({ cwd, ...(flags.config ? { configFile: flags.config } : {}), ...(cacheLocation ? { snapshot: cacheLocation } : {}) });
+    // --staged: git reads the index while the configuration loads (the ignore test joins when it is ready).
+    let staged: ReturnType<typeof lint.git.stagedPlan> | undefined;
+    if (flags.staged && flags.changedSince === undefined) {
+      const ignored = loading.then((c) => lint.createIgnoreFilter(c));
+      staged = lint.git.stagedPlan(cwd, { patterns: flags.paths, ignored, onNotice: (line) => process.stderr.write(line + '\n') });
+      // Both are awaited later, unless the configuration or git fails first: that one is reported.
+      ignored.catch(() => undefined);
+      staged.catch(() => undefined);
+    }
+    const config = await loading;
+    const plan = await selectInputs(flags, config, cwd, staged);
     const progress = progressPrinter(process.stderr.isTTY === true && !flags.debug, (done, total) => `linting ${done}/${total} files`);
     const { results: linted, stats } = await lint.lintFiles(plan.inputs, {
       config,

@@ -1,14 +1,19 @@
 // The lint cache (ESLint's `--cache-strategy content`, plus an mtime/size fast path): per file, the
 // content hash, the key of the rules it was linted with, its findings before inline directives, the
 // directives and the hash of its metadata summary; per content root, the cross-article findings under a
-// key of every tree file's summary hash (reused while no summary changed).
+// key of every tree file's summary hash (reused while no summary changed); per content root listed from the
+// index, which files the ignore test left out, under a signature of its inputs.
 // The file is written atomically (not flushed: a crash can only make it unreadable, and then it is
-// rebuilt); a corrupt, foreign or older cache is ignored and rebuilt. A run that
-// changed a few entries appends them to the entries line as a patch, and new summaries to the summaries
-// line, instead of encoding everything again (both lines are written whole again once they are parsed
-// anyway, or the patches grow).
+// rebuilt); a corrupt, foreign or older cache is ignored and rebuilt.
+// What a run reads is what it needs: the small entries line always; the findings and the summaries, the
+// bulk of the file, only when a cached file's findings or a summary is asked for (a `--staged` run with
+// edited files asks for neither). What a run writes is what changed: a few changed entries are appended to
+// the entries line as a patch, new findings and summaries to their lines; lines nobody parsed are copied
+// as bytes. Text is written as ASCII (JSON escapes), which reads back several times faster than UTF-8.
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { isAscii } from 'node:buffer';
+import { closeSync, fstatSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { writeFileAtomic } from '../atomic.js';
 import type { FileStat } from '../fs.js';
@@ -19,12 +24,9 @@ import type { PackedSummary } from './summary.js';
 
 export const DEFAULT_CACHE_FILE = '.selfhelpcache';
 const FORMAT = 'selfhelp-lint-cache';
-const FORMAT_VERSION = 4;
+const FORMAT_VERSION = 5;
 
-/**
- * One file. Findings, directives and summary are kept as JSON text inside the cache file, so loading
- * the cache creates a few strings per file instead of thousands of objects; they are decoded on use.
- */
+/** One file: what its findings and summary were computed from. Findings are kept apart (see Findings). */
 export interface CacheEntry {
   /** Size, mtime and ctime when read from disk (fast path: all equal, the file is not read). */
   s?: number;
@@ -32,17 +34,23 @@ export interface CacheEntry {
   t?: number;
   /** Content hash. */
   h: string;
+  /** Git blob id of the same content, when a run knew it (`--staged`: compared with the index, nothing is read or stat'ed). */
+  g?: string;
   /** FileRules.key the findings were computed with; absent for summary-only entries. */
   c?: string;
-  /** JSON of the findings (LintMessage[]) before inline directives. */
-  msg?: string;
   /** 1 when some finding carries a fix. */
   x?: 1;
-  /** JSON of the directives (Directive[]), when there are any. */
-  d?: string;
   /** Hash of the file's metadata summary (what cross-article checks read): a body-only edit keeps it. */
   sh?: string;
 }
+
+/**
+ * A file's findings: the rules key and content hash of the entry they belong to (a record that does not
+ * match its entry is a miss), the JSON of the findings (LintMessage[]) before inline directives, and the
+ * JSON of the directives when there are any. Kept as JSON text, so loading creates a few strings per
+ * file instead of thousands of objects; decoded on use.
+ */
+type FindingsRecord = [c: string, h: string, messages: string, directives?: string];
 
 /** A cross-article finding: rule id, root-relative path, message, line, column, end line, end column, severity (0: the configured one). */
 export type CrossFinding = [string, string, string, number, number, number, number, 0 | 1 | 2];
@@ -53,10 +61,17 @@ export interface CrossEntry {
   f: CrossFinding[];
 }
 
+/** Which Markdown files of a content root an ignore test left out, valid while `k` (IgnoreFilter.signature) is unchanged. */
+export interface ListingEntry {
+  k: string;
+  /** The ignored files (absolute paths). */
+  i: string[];
+}
+
 /**
- * The file holds three JSON documents on three lines: the rule manifest (what `loadConfig` reads to skip
- * importing the rules on a warm run), this, then the summaries (absolute path to [content hash,
- * PackedSummary JSON]). The summaries line is read only when a cross-article check must be recomputed.
+ * The file holds four lines: the rule manifest (what `loadConfig` reads to skip importing the rules on a
+ * warm run), this, the summaries (absolute path to [summary hash, PackedSummary JSON]) and the findings
+ * (absolute path to a FindingsRecord).
  */
 interface CacheFile {
   format: typeof FORMAT;
@@ -64,34 +79,35 @@ interface CacheFile {
   tool: string;
   entries: Record<string, CacheEntry>;
   cross?: Record<string, CrossEntry>;
-  /** Summaries appended to the summaries line since it was last written whole (duplicate keys: the last wins). */
+  lists?: Record<string, ListingEntry>;
+  /** Records appended to the summaries and findings lines since each was last written whole (duplicate keys: the last wins). */
   appended?: number;
+  appendedFindings?: number;
   /**
    * Patches appended to this line since it was last written whole: `p1` ... `pN`, each an object of changed
    * entries applied over `entries` in order; `patched` counts their entries (the line is written whole again
-   * when they grow past a quarter of the entries). `cross`, `patches` and `patched` are repeated after the
-   * last patch: JSON.parse keeps the last of duplicate keys.
+   * when they grow past a quarter of the entries). `cross`, the counts, `patches` and `patched` are repeated
+   * after the last patch: JSON.parse keeps the last of duplicate keys.
    */
   patches?: number;
   patched?: number;
 }
 
 const isEntry = (e: unknown): e is CacheEntry => typeof e === 'object' && e !== null && typeof (e as CacheEntry).h === 'string';
+const isSummary = (v: unknown): v is [string, string] => Array.isArray(v) && typeof v[0] === 'string' && typeof v[1] === 'string';
+const isFindings = (v: unknown): v is FindingsRecord =>
+  Array.isArray(v) && typeof v[0] === 'string' && typeof v[1] === 'string' && typeof v[2] === 'string' && (v[3] === undefined || typeof v[3] === 'string');
 
-type Summaries = Map<string, [string, string]>;
+/** JSON text as ASCII: every other character as a `\uXXXX` escape (the same JSON value). */
+export function asciiJson(json: string): string {
+  return json.replace(/[\u0080-\uffff]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+}
 
-export function encodeMessages(messages: readonly LintMessage[]): Pick<CacheEntry, 'msg' | 'x'> {
-  return { msg: JSON.stringify(messages), ...(messages.some((m) => m.fix !== undefined) ? { x: 1 as const } : {}) };
+/** Bytes of a line as text: ASCII (what this cache writes) decodes without UTF-8 decoding. */
+function decodeLine(bytes: Buffer): string {
+  return bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
 }
-export function decodeMessages(entry: CacheEntry): LintMessage[] {
-  return entry.msg === undefined ? [] : (JSON.parse(entry.msg) as LintMessage[]);
-}
-export function encodeDirectives(directives: readonly Directive[]): Pick<CacheEntry, 'd'> {
-  return directives.length > 0 ? { d: JSON.stringify(directives) } : {};
-}
-export function decodeDirectives(entry: CacheEntry): Directive[] {
-  return entry.d === undefined ? [] : (JSON.parse(entry.d) as Directive[]);
-}
+
 export function encodeSummary(summary: PackedSummary): string {
   return JSON.stringify(summary);
 }
@@ -132,8 +148,14 @@ function isValid(value: unknown): value is CacheFile {
   );
 }
 
-/** The first `count` lines of a file and the byte offset after them; reads no further than needed. */
-function readLines(path: string, count: number): { lines: string[]; rest: number | undefined } | undefined {
+/** The first two lines of a file (as bytes), and where the rest of it starts (undefined: nothing after them). */
+interface SplitFile {
+  lines: Buffer[];
+  restAt: number | undefined;
+}
+
+/** Reads the first two lines of a file, no further than needed. */
+function readHead(path: string): SplitFile | undefined {
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -141,25 +163,27 @@ function readLines(path: string, count: number): { lines: string[]; rest: number
     return undefined;
   }
   try {
-    const lines: string[] = [];
+    const lines: Buffer[] = [];
     let chunks: Buffer[] = [];
     let position = 0;
     for (;;) {
       const chunk = Buffer.allocUnsafe(Math.max(1 << 20, position));
       const n = readSync(fd, chunk, 0, chunk.length, position);
       if (n === 0) {
-        lines.push(Buffer.concat(chunks).toString('utf8'));
-        return { lines, rest: undefined };
+        lines.push(Buffer.concat(chunks));
+        return { lines, restAt: undefined };
       }
       let view = chunk.subarray(0, n);
       let consumed = 0;
       for (let newline = view.indexOf(10); newline !== -1; newline = view.indexOf(10)) {
         chunks.push(view.subarray(0, newline));
-        lines.push(Buffer.concat(chunks).toString('utf8'));
+        lines.push(Buffer.concat(chunks));
         chunks = [];
         consumed += newline + 1;
         view = view.subarray(newline + 1);
-        if (lines.length === count) return { lines, rest: position + consumed };
+        if (lines.length === 2) {
+          return { lines, restAt: position + consumed };
+        }
       }
       chunks.push(Buffer.from(view));
       position += n;
@@ -171,26 +195,174 @@ function readLines(path: string, count: number): { lines: string[]; rest: number
   }
 }
 
+/** The bytes of a file from `offset` to its end. */
+function readFrom(path: string, offset: number): Buffer | undefined {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    const size = fstatSync(fd).size;
+    const out = Buffer.allocUnsafe(Math.max(0, size - offset));
+    let at = 0;
+    while (at < out.length) {
+      const n = readSync(fd, out, at, out.length - at, offset + at);
+      if (n === 0) break;
+      at += n;
+    }
+    return out.subarray(0, at);
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** As readFrom, without blocking: the read runs in libuv's thread pool. */
+async function readFromAsync(path: string, offset: number): Promise<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    const size = (await handle.stat()).size;
+    const out = Buffer.allocUnsafe(Math.max(0, size - offset));
+    let at = 0;
+    while (at < out.length) {
+      const { bytesRead } = await handle.read(out, at, out.length - at, offset + at);
+      if (bytesRead === 0) break;
+      at += bytesRead;
+    }
+    return out.subarray(0, at);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * One line of the file holding a JSON object of records, read and parsed only when some record is asked
+ * for. Records set before that wait beside the bytes read and are appended to them on save (JSON.parse
+ * keeps the last of duplicate keys); once parsed, the line is written whole when it changed or holds
+ * appended duplicates.
+ */
+class ObjectLine<V> {
+  readonly #load: () => Buffer | undefined;
+  readonly #accept: (v: unknown) => v is V;
+  #loaded = false;
+  #bytes: Buffer | undefined;
+  #map: Map<string, V> | undefined;
+  #pending = new Map<string, V>();
+  #dirty = false;
+  /** Records appended to the line since it was last written whole. */
+  appended: number;
+
+  constructor(load: () => Buffer | undefined, appended: number, accept: (v: unknown) => v is V) {
+    this.#load = load;
+    this.appended = appended;
+    this.#accept = accept;
+  }
+
+  #raw(): Buffer | undefined {
+    if (!this.#loaded) {
+      this.#bytes = this.#load();
+      this.#loaded = true;
+    }
+    return this.#bytes;
+  }
+
+  #parsed(): Map<string, V> {
+    if (this.#map) return this.#map;
+    const raw = this.#raw();
+    const map = new Map<string, V>();
+    if (raw && raw.length > 0) {
+      try {
+        const parsed = JSON.parse(decodeLine(raw)) as Record<string, unknown>;
+        for (const [key, v] of Object.entries(parsed)) if (this.#accept(v)) map.set(key, v);
+      } catch {
+        this.#dirty = true; // a corrupt line: start it again
+      }
+    }
+    // Records set before the line was needed; the map is written whole from now on (dropping duplicate keys).
+    for (const [key, v] of this.#pending) map.set(key, v);
+    if (this.#pending.size > 0) this.#dirty = true;
+    this.#pending.clear();
+    this.#map = map;
+    return map;
+  }
+
+  get(key: string): V | undefined {
+    return this.#parsed().get(key);
+  }
+
+  set(key: string, value: V, same: (a: V, b: V) => boolean): void {
+    if (!this.#map) {
+      this.#pending.set(key, value);
+      return;
+    }
+    const found = this.#map.get(key);
+    if (found && same(found, value)) return;
+    this.#map.set(key, value);
+    this.#dirty = true;
+  }
+
+  /** True when the line must be written: records changed, or it was parsed anyway and holds appended duplicates. */
+  get changed(): boolean {
+    return this.#dirty || this.#pending.size > 0 || (this.#map !== undefined && this.appended > 0);
+  }
+
+  /** The line to write: the map when it was parsed, else the bytes read plus the new records. */
+  out(): Buffer {
+    const raw = this.#raw();
+    if (this.#map) {
+      if (!this.#dirty && this.appended === 0 && raw !== undefined) return raw;
+      this.appended = 0;
+      return Buffer.from(asciiJson(JSON.stringify(Object.fromEntries(this.#map))), 'latin1');
+    }
+    const added = asciiJson([...this.#pending].map(([key, v]) => JSON.stringify(key) + ':' + JSON.stringify(v)).join(','));
+    // Appending needs a line that is one JSON object (`{...}`); anything else starts again from the new records.
+    const usable = raw !== undefined && raw.length >= 2 && raw[0] === 0x7b && raw[raw.length - 1] === 0x7d;
+    if (!usable) {
+      this.appended = 0;
+      return Buffer.from('{' + added + '}', 'latin1');
+    }
+    if (added === '') return raw;
+    this.appended += this.#pending.size;
+    const empty = raw.length === 2;
+    return Buffer.concat([raw.subarray(0, raw.length - 1), Buffer.from((empty ? '' : ',') + added + '}', 'latin1')]);
+  }
+
+  /** After a save: `bytes` is now the line on disk. */
+  written(bytes: Buffer): void {
+    this.#bytes = bytes;
+    this.#loaded = true;
+    this.#dirty = false;
+    this.#pending.clear();
+  }
+}
+
+const sameSummary = (a: [string, string], b: [string, string]) => a[0] === b[0] && a[1] === b[1];
+const sameFindings = (a: FindingsRecord, b: FindingsRecord) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3];
+
 export class LintCache {
   readonly path: string;
   #entries: Map<string, CacheEntry>;
   #cross = new Map<string, CrossEntry>();
-  /** Where the summaries line starts in the file (read and parsed on first use), and its text once read. */
-  #summariesAt: number | undefined;
-  #summariesBytes: Buffer | undefined;
-  #summaries: Summaries | undefined;
-  #appended = 0;
-  /** The entries line as read (when valid), the patches appended to it, and the paths set since it was read. */
-  #mainText: string | undefined;
+  #lists = new Map<string, ListingEntry>();
+  #summaries: ObjectLine<[string, string]>;
+  #findings: ObjectLine<FindingsRecord>;
+  /** The entries line as read or last written (when valid), the patches appended to it, and the paths set since. */
+  #mainBytes: Buffer | undefined;
   #patches = 0;
   #patched = 0;
   #changed = new Set<string>();
   #manifestSame = false;
   #crossChanged = false;
-  /** Summaries set while the summaries line was not parsed (see setSummary). */
-  #pendingSummaries: Summaries = new Map();
+  #listsChanged = false;
   #dirty = false;
-  #summariesDirty = false;
+  /** Where the summaries and findings lines start in the file, and their bytes once read. */
+  #restAt: number | undefined;
+  #restLoaded = false;
+  #restBytes: Buffer | undefined;
+  #prefetching: Promise<void> | undefined;
   /** Why the cache on disk was not used, if it was not (for --debug). */
   readonly discarded: string | undefined;
 
@@ -202,48 +374,112 @@ export class LintCache {
     this.#manifest = manifest ?? '{}';
     let entries = new Map<string, CacheEntry>();
     let discarded: string | undefined;
-    const read = readLines(path, 2);
+    let appended = 0;
+    let appendedFindings = 0;
+
+    const read = readHead(path);
     if (read !== undefined) {
-      const [manifestLine, text = '', ] = read.lines;
-      const rest = read.rest;
+      const [manifestBytes = Buffer.alloc(0), mainBytes = Buffer.alloc(0)] = read.lines;
+      const manifestLine = decodeLine(manifestBytes);
       if (manifestLine !== this.#manifest) this.#dirty = true; // the rules changed: rewrite the manifest
       this.#manifestSame = manifestLine === this.#manifest;
       try {
-        const parsed: unknown = JSON.parse(text);
+        const parsed: unknown = JSON.parse(decodeLine(mainBytes));
         if (isValid(parsed)) {
           entries = new Map(Object.entries(parsed.entries).filter(([, e]) => isEntry(e)));
           const patches = typeof parsed.patches === 'number' ? parsed.patches : 0;
           for (let i = 1; i <= patches; i++) {
             const patch = (parsed as unknown as Record<string, unknown>)[`p${i}`];
             if (typeof patch !== 'object' || patch === null) continue;
-            for (const [path, e] of Object.entries(patch)) if (isEntry(e)) entries.set(path, e);
+            for (const [p, e] of Object.entries(patch)) if (isEntry(e)) entries.set(p, e);
           }
           this.#patches = patches;
           this.#patched = typeof parsed.patched === 'number' ? parsed.patched : 0;
-          this.#mainText = text;
+          this.#mainBytes = mainBytes;
           if (typeof parsed.cross === 'object' && parsed.cross !== null) {
             for (const [root, c] of Object.entries(parsed.cross)) if (typeof c?.k === 'string' && Array.isArray(c.f)) this.#cross.set(root, c);
           }
-          this.#summariesAt = rest;
-          if (typeof parsed.appended === 'number') this.#appended = parsed.appended;
+          if (typeof parsed.lists === 'object' && parsed.lists !== null) {
+            for (const [root, l] of Object.entries(parsed.lists)) if (typeof l?.k === 'string' && Array.isArray(l.i) && l.i.every((p) => typeof p === 'string')) this.#lists.set(root, l);
+          }
+          if (typeof parsed.appended === 'number') appended = parsed.appended;
+          if (typeof parsed.appendedFindings === 'number') appendedFindings = parsed.appendedFindings;
+          this.#restAt = read.restAt;
         } else discarded = 'not a cache of this selfhelp version';
       } catch {
         discarded = 'corrupt';
       }
       if (discarded) this.#dirty = true;
     }
+    // The summaries and findings lines: read together, on first use (or in the background: prefetch).
+    let restLines: [Buffer | undefined, Buffer | undefined] | undefined;
+    const line = (i: 0 | 1) => (): Buffer | undefined => {
+      if (restLines === undefined) {
+        if (!this.#restLoaded) this.#restBytes = this.#restAt === undefined ? undefined : readFrom(path, this.#restAt);
+        this.#restLoaded = true;
+        const bytes = this.#restBytes;
+        const newline = bytes === undefined ? -1 : bytes.indexOf(10);
+        restLines = bytes === undefined ? [undefined, undefined] : newline === -1 ? [bytes, undefined] : [bytes.subarray(0, newline), bytes.subarray(newline + 1)];
+      }
+      return restLines[i];
+    };
+    this.#summaries = new ObjectLine(line(0), appended, isSummary);
+    this.#findings = new ObjectLine(line(1), appendedFindings, isFindings);
     this.#entries = entries;
     this.discarded = discarded;
+  }
+
+  /**
+   * Starts reading the summaries and findings lines in the background, for a run that has other work to do
+   * first (linting) and will need them to save; `ready()` waits for the read.
+   */
+  prefetch(): void {
+    if (this.#restLoaded || this.#prefetching || this.#restAt === undefined) return;
+    this.#prefetching = readFromAsync(this.path, this.#restAt).then(
+      (bytes) => {
+        if (this.#restLoaded) return;
+        this.#restBytes = bytes;
+        this.#restLoaded = true;
+      },
+      () => undefined, // read again when needed
+    );
+  }
+
+  async ready(): Promise<void> {
+    await this.#prefetching;
   }
 
   get(absPath: string): CacheEntry | undefined {
     return this.#entries.get(absPath);
   }
 
+  /** Records an entry; the findings stored for the file stay (they answer only while they match its `c` and `h`). */
   set(absPath: string, entry: CacheEntry): void {
     this.#entries.set(absPath, entry);
     this.#changed.add(absPath);
     this.#dirty = true;
+  }
+
+  /** Records a file linted from scratch: its entry (`c` is the rules key) and its findings. */
+  setLinted(absPath: string, entry: CacheEntry & { c: string }, messages: readonly LintMessage[], directives: readonly Directive[]): void {
+    const record: FindingsRecord = [entry.c, entry.h, JSON.stringify(messages)];
+    if (directives.length > 0) record.push(JSON.stringify(directives));
+    if (messages.some((m) => m.fix !== undefined)) entry.x = 1;
+    else delete entry.x;
+    this.set(absPath, entry);
+    this.#findings.set(absPath, record, sameFindings);
+  }
+
+  /** The findings and directives stored for this entry of the file; undefined when there are none (or they cannot be decoded). */
+  findings(absPath: string, entry: CacheEntry): { messages: LintMessage[]; directives: Directive[] } | undefined {
+    if (entry.c === undefined) return undefined;
+    const record = this.#findings.get(absPath);
+    if (!record || record[0] !== entry.c || record[1] !== entry.h) return undefined;
+    try {
+      return { messages: JSON.parse(record[2]) as LintMessage[], directives: record[3] === undefined ? [] : (JSON.parse(record[3]) as Directive[]) };
+    } catch {
+      return undefined;
+    }
   }
 
   getCross(root: string): CrossEntry | undefined {
@@ -256,127 +492,87 @@ export class LintCache {
     this.#dirty = true;
   }
 
-  /** The summaries line as bytes, read on first use (entries carry their summary hash, so a file rewritten meanwhile is still safe). */
-  #rawSummaries(): Buffer | undefined {
-    if (this.#summariesAt !== undefined && this.#summariesBytes === undefined) {
-      try {
-        this.#summariesBytes = readFileSync(this.path).subarray(this.#summariesAt);
-      } catch {
-        this.#summariesBytes = undefined;
-      }
-      this.#summariesAt = undefined;
-    }
-    return this.#summariesBytes;
+  getListing(root: string): ListingEntry | undefined {
+    return this.#lists.get(root);
   }
 
-  #loadSummaries(): Summaries {
-    if (this.#summaries) return this.#summaries;
-    const raw = this.#rawSummaries();
-    const map: Summaries = new Map();
-    if (raw && raw.length > 0) {
-      try {
-        const parsed = JSON.parse(raw.toString('utf8')) as Record<string, unknown>;
-        for (const [path, v] of Object.entries(parsed)) {
-          if (Array.isArray(v) && typeof v[0] === 'string' && typeof v[1] === 'string') map.set(path, [v[0], v[1]]);
-        }
-      } catch {
-        this.#summariesDirty = true; // a corrupt summaries line: start it again
-      }
-    }
-    // Summaries set before the line was needed; the map is written whole from now on (dropping duplicate keys).
-    for (const [path, v] of this.#pendingSummaries) map.set(path, v);
-    if (this.#pendingSummaries.size > 0) this.#summariesDirty = true;
-    this.#pendingSummaries.clear();
-    this.#summaries = map;
-    return map;
+  setListing(root: string, entry: ListingEntry): void {
+    this.#lists.set(root, entry);
+    this.#listsChanged = true;
+    this.#dirty = true;
   }
 
   /** The summary JSON of a file, when the cache holds the one with this summary hash. */
   getSummary(absPath: string, hash: string): string | undefined {
-    const found = this.#loadSummaries().get(absPath);
+    const found = this.#summaries.get(absPath);
     return found && found[0] === hash ? found[1] : undefined;
   }
 
-  /**
-   * Records a file's summary. Until some summary is read, nothing is parsed: new summaries wait beside the
-   * line read from disk and are appended to its text on save (JSON.parse keeps the last of duplicate keys).
-   */
+  /** Records a file's summary (nothing is parsed for it: see ObjectLine). */
   setSummary(absPath: string, hash: string, json: string): void {
-    if (!this.#summaries) {
-      this.#pendingSummaries.set(absPath, [hash, json]);
-      return;
-    }
-    const map = this.#summaries;
-    const found = map.get(absPath);
-    if (found && found[0] === hash && found[1] === json) return;
-    map.set(absPath, [hash, json]);
-    this.#summariesDirty = true;
-  }
-
-  /** The summaries line to write: the map when it was parsed, else the bytes read plus the new summaries. */
-  #summariesOut(): Buffer {
-    const raw = this.#rawSummaries();
-    if (this.#summaries) {
-      // Parsed anyway: written whole when it changed or holds appended duplicates.
-      if (!this.#summariesDirty && this.#appended === 0 && raw !== undefined) return raw;
-      this.#appended = 0;
-      return Buffer.from(JSON.stringify(Object.fromEntries(this.#summaries)), 'utf8');
-    }
-    const added = [...this.#pendingSummaries].map(([path, v]) => JSON.stringify(path) + ':' + JSON.stringify(v)).join(',');
-    // Appending needs a line that is one JSON object (`{...}`); anything else starts again from the new summaries.
-    const usable = raw !== undefined && raw.length >= 2 && raw[0] === 0x7b && raw[raw.length - 1] === 0x7d;
-    if (!usable) {
-      this.#appended = 0;
-      return Buffer.from('{' + added + '}', 'utf8');
-    }
-    if (added === '') return raw;
-    this.#appended += this.#pendingSummaries.size;
-    const empty = raw.length === 2;
-    return Buffer.concat([raw.subarray(0, raw.length - 1), Buffer.from((empty ? '' : ',') + added + '}', 'utf8')]);
+    this.#summaries.set(absPath, [hash, json], sameSummary);
   }
 
   /**
    * The entries line to write. A few changed entries are appended to the line read as a patch, instead of
    * encoding every entry again; the line is written whole when there is none, or the patches grew large.
    */
-  #mainLine(): string {
+  #mainLine(): Buffer {
     const changed = this.#changed.size;
-    const old = this.#mainText;
-    if (old !== undefined && old.endsWith('}') && this.#manifestSame && this.#patches < 64 && this.#patched + changed <= Math.max(64, this.#entries.size / 4)) {
+    const old = this.#mainBytes;
+    const counts = { appended: this.#summaries.appended, appendedFindings: this.#findings.appended };
+    if (old !== undefined && old[old.length - 1] === 0x7d && this.#manifestSame && this.#patches < 64 && this.#patched + changed <= Math.max(64, this.#entries.size / 4)) {
       const patch: Record<string, CacheEntry> = {};
-      for (const path of this.#changed) {
-        const e = this.#entries.get(path);
-        if (e) patch[path] = e;
+      for (const p of this.#changed) {
+        const e = this.#entries.get(p);
+        if (e) patch[p] = e;
       }
       if (changed > 0) this.#patches++;
       this.#patched += changed;
-      const tail: Partial<CacheFile> = { ...(this.#crossChanged ? { cross: Object.fromEntries(this.#cross) } : {}), appended: this.#appended, patches: this.#patches, patched: this.#patched };
-      return old.slice(0, -1) + (changed > 0 ? `,"p${this.#patches}":${JSON.stringify(patch)}` : '') + ',' + JSON.stringify(tail).slice(1);
+      const tail: Partial<CacheFile> = {
+        ...(this.#crossChanged ? { cross: Object.fromEntries(this.#cross) } : {}),
+        ...(this.#listsChanged ? { lists: Object.fromEntries(this.#lists) } : {}),
+        ...counts,
+        patches: this.#patches,
+        patched: this.#patched,
+      };
+      const added = (changed > 0 ? `,"p${this.#patches}":${JSON.stringify(patch)}` : '') + ',' + JSON.stringify(tail).slice(1);
+      return Buffer.concat([old.subarray(0, old.length - 1), Buffer.from(asciiJson(added), 'latin1')]);
     }
     this.#patches = 0;
     this.#patched = 0;
-    const file: CacheFile = { format: FORMAT, version: FORMAT_VERSION, tool: LINT_VERSION, entries: Object.fromEntries(this.#entries), cross: Object.fromEntries(this.#cross), appended: this.#appended };
-    return JSON.stringify(file);
+    const file: CacheFile = {
+      format: FORMAT,
+      version: FORMAT_VERSION,
+      tool: LINT_VERSION,
+      entries: Object.fromEntries(this.#entries),
+      cross: Object.fromEntries(this.#cross),
+      lists: Object.fromEntries(this.#lists),
+      ...counts,
+    };
+    return Buffer.from(asciiJson(JSON.stringify(file)), 'latin1');
   }
 
   /** Writes the cache if anything changed. Failing to write a cache is not an error of the run. */
   save(): boolean {
-    if (!this.#dirty && !this.#summariesDirty && this.#pendingSummaries.size === 0) return false;
+    if (!this.#dirty && !this.#summaries.changed && !this.#findings.changed) return false;
     try {
-      // Unchanged summaries are copied as bytes: neither decoded nor parsed nor encoded again.
-      const summaries = this.#summariesOut();
+      // Lines nobody parsed are copied as bytes: neither decoded nor parsed nor encoded again. The counts of
+      // appended records go into the entries line, so the other lines are made first.
+      const summaries = this.#summaries.out();
+      const findings = this.#findings.out();
       const main = this.#mainLine();
       mkdirSync(dirname(this.path), { recursive: true });
-      writeFileAtomic(this.path, Buffer.concat([Buffer.from(this.#manifest + '\n' + main + '\n', 'utf8'), summaries]), { flush: false });
-      this.#mainText = main;
+      const newline = Buffer.from('\n');
+      writeFileAtomic(this.path, [Buffer.from(this.#manifest + '\n', 'utf8'), main, newline, summaries, newline, findings], { flush: false });
+      this.#mainBytes = main;
+      this.#summaries.written(summaries);
+      this.#findings.written(findings);
       this.#changed.clear();
       this.#crossChanged = false;
+      this.#listsChanged = false;
       this.#manifestSame = true;
       this.#dirty = false;
-      this.#summariesDirty = false;
-      this.#summariesBytes = summaries;
-      this.#summariesAt = undefined;
-      this.#pendingSummaries.clear();
       return true;
     } catch {
       return false;

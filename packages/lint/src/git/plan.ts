@@ -12,11 +12,16 @@ import { findRepoRoot } from './repo.js';
 import { stagedChanges } from './staged.js';
 import { stagedContentSource } from './staged-source.js';
 
+type IgnoreTest = (absPath: string, isDir?: boolean) => boolean;
+
 export interface GitPlanOptions {
   /** Paths, folders or globs (relative to cwd) that limit the files; empty or absent: the whole repository. */
   patterns?: readonly string[];
-  /** The run's ignore test (config `ignores`, .gitignore): matching files are not linted. */
-  ignored?: (absPath: string, isDir?: boolean) => boolean;
+  /**
+   * The run's ignore test (config `ignores`, .gitignore): matching files are not linted. A promise of it lets
+   * git run while the configuration is still loading.
+   */
+  ignored?: IgnoreTest | PromiseLike<IgnoreTest>;
   /** Where notices go (a fix left out because of unstaged changes). Default: stderr. */
   onNotice?: (line: string) => void;
 }
@@ -69,11 +74,12 @@ function renamesOf(changes: readonly ChangedFile[]): Map<string, string> {
   return new Map(changes.flatMap((c) => (c.status === 'renamed' && c.oldPath !== undefined ? [[c.path, c.oldPath] as const] : [])));
 }
 
-function select(root: string, changes: readonly ChangedFile[], cwd: string, options: GitPlanOptions): string[] {
+async function select(root: string, changes: readonly ChangedFile[], cwd: string, options: GitPlanOptions): Promise<string[]> {
   const wanted = patternFilter(options.patterns, cwd);
+  const ignored = await options.ignored;
   return changes
     .map((c) => path.join(root, ...c.path.split('/')))
-    .filter((abs) => wanted(abs) && !(options.ignored?.(abs, false) ?? false));
+    .filter((abs) => wanted(abs) && !(ignored?.(abs, false) ?? false));
 }
 
 /**
@@ -99,7 +105,7 @@ export async function stagedPlan(cwd: string, options: GitPlanOptions = {}): Pro
   }
   return {
     root,
-    inputs: select(root, changes.files, cwd, options).map((p) => ({ path: p })),
+    inputs: (await select(root, changes.files, cwd, options)).map((p) => ({ path: p })),
     source,
     ignoredExplicit: [],
     deleted: changes.deleted.map(toAbs),
@@ -121,7 +127,7 @@ export async function changedSincePlan(cwd: string, ref: string, options: GitPla
   const changes = await changedSince(root, ref);
   return {
     root,
-    inputs: select(root, changes.files, cwd, options).map((p) => ({ path: p })),
+    inputs: (await select(root, changes.files, cwd, options)).map((p) => ({ path: p })),
     ignoredExplicit: [],
     deleted: changes.deleted.map((rel) => path.join(root, ...rel.split('/'))),
     changes: changes.files,

@@ -128,6 +128,8 @@ export async function stagedContentSource(repo: string): Promise<StagedContentSo
     readText,
     isFile: (absPath) => entryOf(absPath) !== undefined,
     stat,
+    // readText returns exactly the staged content, whose blob id the index holds.
+    contentId: (absPath) => entryOf(absPath)?.oid,
     listMarkdown,
   };
 }
