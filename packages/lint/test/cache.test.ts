@@ -268,3 +268,32 @@ describe('rule manifest', () => {
     expect(fourth.results[0]!.messages.map((m) => m.message)).toEqual(['second, longer']);
   });
 });
+
+describe('LintCache saved twice by one instance', () => {
+  it('writes lines kept in pieces (not concatenated) and, on the second save, builds on them', async () => {
+    const { LintCache } = await import('../src/engine/cache.js');
+    const dir = tree({});
+    const path = join(dir, 'cache');
+    const message = { ruleId: 'r', severity: 2 as const, message: 'm', line: 1, column: 1, endLine: 1, endColumn: 2 };
+    const first = new LintCache(path, 'manifest');
+    first.setLinted('/x/a.md', { h: 'ha', c: 'k', sh: 's1' }, [message], []);
+    first.setSummary('/x/a.md', 's1', '{"k":"selfhelp"}');
+    expect(first.save()).toBe(true);
+    // Reopened: the findings and summaries lines are appended to unparsed, so they are written as pieces.
+    const second = new LintCache(path, 'manifest');
+    second.setLinted('/x/b.md', { h: 'hb', c: 'k', sh: 's2' }, [{ ...message, message: 'n' }], []);
+    second.setSummary('/x/b.md', 's2', '{"k":"learn"}');
+    expect(second.save()).toBe(true);
+    second.setLinted('/x/c.md', { h: 'hc', c: 'k' }, [{ ...message, message: 'o' }], []);
+    expect(second.save()).toBe(true);
+    const lines = readFileSync(path, 'latin1').split('\n');
+    expect(lines).toHaveLength(4);
+    const third = new LintCache(path, 'manifest');
+    for (const [file, text] of [['/x/a.md', 'm'], ['/x/b.md', 'n'], ['/x/c.md', 'o']] as const) {
+      const entry = third.get(file)!;
+      expect(third.findings(file, entry)?.messages.map((m) => m.message)).toEqual([text]);
+    }
+    expect(third.getSummary('/x/a.md', 's1')).toBe('{"k":"selfhelp"}');
+    expect(third.getSummary('/x/b.md', 's2')).toBe('{"k":"learn"}');
+  });
+});

@@ -76,4 +76,31 @@ describe.skipIf(!built)('worker threads', () => {
     expect(many.results).toHaveLength(90);
     expect(many.results).toEqual(one.results);
   });
+
+  it('run the cross-article rules after them, with the tree listed while they lint', () => {
+    const files: Record<string, string> = { 'selfhelp.config.json': JSON.stringify({ rules: { 'duplicate-article-id': 'error' } }) };
+    for (let i = 0; i < 60; i++) files[`articles/${String(i % 4)}/file-${String(i).padStart(2, '0')}.md`] = article(`id${i % 30}`, `# T${i}\n`);
+    // Not linted, but in the content root's tree: only the listing finds it.
+    files['other/extra.md'] = article('id7', '# Extra\n');
+    const t = tempTree(files);
+    cleanups.push(t.cleanup);
+    const script = `
+      const lint = await import(${JSON.stringify(pathToFileURL(dist).href)});
+      const config = await lint.loadConfig({ cwd: ${JSON.stringify(t.dir)} });
+      const found = await lint.discoverFiles(['articles'], { cwd: ${JSON.stringify(t.dir)}, ignored: await lint.createIgnoreFilter(config) });
+      const one = await lint.lintFiles(found.files, { config, concurrency: 'off' });
+      const many = await lint.lintFiles(found.files, { config, concurrency: 2, workerThreshold: 0 });
+      process.stdout.write(JSON.stringify({ one, many }));
+    `;
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: t.dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    type Run = { results: { messages: { ruleId: string }[] }[]; stats: { workers: number; crossChecked: number } };
+    const { one, many } = JSON.parse(out) as { one: Run; many: Run };
+    expect(many.stats.workers).toBe(2);
+    expect(many.stats.crossChecked).toBe(1);
+    // 30 ids, each in two files: every file has one finding.
+    const duplicates = many.results.flatMap((r) => r.messages).filter((m) => m.ruleId === 'duplicate-article-id');
+    expect(duplicates).toHaveLength(60);
+    expect(duplicates.filter((m) => JSON.stringify(m).includes('other/extra.md'))).toHaveLength(2);
+    expect(many.results).toEqual(one.results);
+  });
 });

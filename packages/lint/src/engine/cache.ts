@@ -248,7 +248,7 @@ class ObjectLine<V> {
   readonly #load: () => Buffer | undefined;
   readonly #accept: (v: unknown) => v is V;
   #loaded = false;
-  #bytes: Buffer | undefined;
+  #bytes: Buffer | Buffer[] | undefined;
   #map: Map<string, V> | undefined;
   #pending = new Map<string, V>();
   #dirty = false;
@@ -266,6 +266,7 @@ class ObjectLine<V> {
       this.#bytes = this.#load();
       this.#loaded = true;
     }
+    if (Array.isArray(this.#bytes)) this.#bytes = Buffer.concat(this.#bytes);
     return this.#bytes;
   }
 
@@ -309,29 +310,32 @@ class ObjectLine<V> {
     return this.#dirty || this.#pending.size > 0 || (this.#map !== undefined && this.appended > 0);
   }
 
-  /** The line to write: the map when it was parsed, else the bytes read plus the new records. */
-  out(): Buffer {
+  /**
+   * The line to write, in pieces: the map when it was parsed, else the bytes read plus the new records (not
+   * concatenated: the line can be megabytes, and the write takes the pieces as they are).
+   */
+  out(): Buffer[] {
     const raw = this.#raw();
     if (this.#map) {
-      if (!this.#dirty && this.appended === 0 && raw !== undefined) return raw;
+      if (!this.#dirty && this.appended === 0 && raw !== undefined) return [raw];
       this.appended = 0;
-      return Buffer.from(asciiJson(JSON.stringify(Object.fromEntries(this.#map))), 'latin1');
+      return [Buffer.from(asciiJson(JSON.stringify(Object.fromEntries(this.#map))), 'latin1')];
     }
     const added = asciiJson([...this.#pending].map(([key, v]) => JSON.stringify(key) + ':' + JSON.stringify(v)).join(','));
     // Appending needs a line that is one JSON object (`{...}`); anything else starts again from the new records.
     const usable = raw !== undefined && raw.length >= 2 && raw[0] === 0x7b && raw[raw.length - 1] === 0x7d;
     if (!usable) {
       this.appended = 0;
-      return Buffer.from('{' + added + '}', 'latin1');
+      return [Buffer.from('{' + added + '}', 'latin1')];
     }
-    if (added === '') return raw;
+    if (added === '') return [raw];
     this.appended += this.#pending.size;
     const empty = raw.length === 2;
-    return Buffer.concat([raw.subarray(0, raw.length - 1), Buffer.from((empty ? '' : ',') + added + '}', 'latin1')]);
+    return [raw.subarray(0, raw.length - 1), Buffer.from((empty ? '' : ',') + added + '}', 'latin1')];
   }
 
-  /** After a save: `bytes` is now the line on disk. */
-  written(bytes: Buffer): void {
+  /** After a save: `bytes` (concatenated if ever read again) is now the line on disk. */
+  written(bytes: Buffer[]): void {
     this.#bytes = bytes;
     this.#loaded = true;
     this.#dirty = false;
@@ -350,7 +354,7 @@ export class LintCache {
   #summaries: ObjectLine<[string, string]>;
   #findings: ObjectLine<FindingsRecord>;
   /** The entries line as read or last written (when valid), the patches appended to it, and the paths set since. */
-  #mainBytes: Buffer | undefined;
+  #mainBytes: Buffer | Buffer[] | undefined;
   #patches = 0;
   #patched = 0;
   #changed = new Set<string>();
@@ -517,8 +521,9 @@ export class LintCache {
    * The entries line to write. A few changed entries are appended to the line read as a patch, instead of
    * encoding every entry again; the line is written whole when there is none, or the patches grew large.
    */
-  #mainLine(): Buffer {
+  #mainLine(): Buffer[] {
     const changed = this.#changed.size;
+    if (Array.isArray(this.#mainBytes)) this.#mainBytes = Buffer.concat(this.#mainBytes);
     const old = this.#mainBytes;
     const counts = { appended: this.#summaries.appended, appendedFindings: this.#findings.appended };
     if (old !== undefined && old[old.length - 1] === 0x7d && this.#manifestSame && this.#patches < 64 && this.#patched + changed <= Math.max(64, this.#entries.size / 4)) {
@@ -537,7 +542,7 @@ export class LintCache {
         patched: this.#patched,
       };
       const added = (changed > 0 ? `,"p${this.#patches}":${JSON.stringify(patch)}` : '') + ',' + JSON.stringify(tail).slice(1);
-      return Buffer.concat([old.subarray(0, old.length - 1), Buffer.from(asciiJson(added), 'latin1')]);
+      return [old.subarray(0, old.length - 1), Buffer.from(asciiJson(added), 'latin1')];
     }
     this.#patches = 0;
     this.#patched = 0;
@@ -550,7 +555,7 @@ export class LintCache {
       lists: Object.fromEntries(this.#lists),
       ...counts,
     };
-    return Buffer.from(asciiJson(JSON.stringify(file)), 'latin1');
+    return [Buffer.from(asciiJson(JSON.stringify(file)), 'latin1')];
   }
 
   /** Writes the cache if anything changed. Failing to write a cache is not an error of the run. */
@@ -564,7 +569,7 @@ export class LintCache {
       const main = this.#mainLine();
       mkdirSync(dirname(this.path), { recursive: true });
       const newline = Buffer.from('\n');
-      writeFileAtomic(this.path, [Buffer.from(this.#manifest + '\n', 'utf8'), main, newline, summaries, newline, findings], { flush: false });
+      writeFileAtomic(this.path, [Buffer.from(this.#manifest + '\n', 'utf8'), ...main, newline, ...summaries, newline, ...findings], { flush: false });
       this.#mainBytes = main;
       this.#summaries.written(summaries);
       this.#findings.written(findings);

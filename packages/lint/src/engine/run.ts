@@ -245,8 +245,9 @@ export async function lintFiles(inputs: readonly (LintInput | string)[], options
       }
       state.text = text;
     }
-    state.hash = hashText(state.text);
-    if (usable(entry, state.rules) && entry.h === state.hash && fromCache(cache!, state, entry)) {
+    // The content hash is the cache's key; without a cache nothing reads it.
+    if (cache) state.hash = hashText(state.text);
+    if (cache && usable(entry, state.rules) && entry.h === state.hash && fromCache(cache, state, entry)) {
       if (state.stat || state.contentId !== undefined) cache!.set(state.absPath, { ...entry, ...statFields(state.stat), ...(state.contentId !== undefined ? { g: state.contentId } : {}) });
       cached++;
       continue;
@@ -260,6 +261,11 @@ export async function lintFiles(inputs: readonly (LintInput | string)[], options
   // 2. Lint what the cache could not answer: in worker threads when there are many, else here. Meanwhile the
   // rest of the cache file, which saving copies, is read in the background.
   if (pending.length > 0) cache?.prefetch();
+  // The tree listings that the cross-article rules need are started now, while the workers lint and this
+  // thread mostly waits, instead of after the last batch.
+  const crossArticle = (options.crossArticle ?? true) && config.registry.projectRuleIds.size > 0;
+  const trees = treeLister(config, source, cache);
+  if (crossArticle && dispatch) for (const root of new Set(states.map((s) => s.root))) if (root !== undefined && !adhocRoots.has(root)) void trees(root);
   done += total - pending.length;
   options.onProgress?.(done, total);
   let usedWorkers = 0;
@@ -290,8 +296,8 @@ export async function lintFiles(inputs: readonly (LintInput | string)[], options
   const cross = new Map<string, LintMessage[]>();
   let summarized = 0;
   let crossChecked = 0;
-  if ((options.crossArticle ?? true) && config.registry.projectRuleIds.size > 0) {
-    ({ summarized, crossChecked } = await runCrossArticle(states, config, source, cache, cross, adhocRoots));
+  if (crossArticle) {
+    ({ summarized, crossChecked } = await runCrossArticle(states, config, source, cache, cross, adhocRoots, trees));
   }
 
   // 4. Directives, order, counts.
@@ -303,6 +309,7 @@ export async function lintFiles(inputs: readonly (LintInput | string)[], options
   });
   await cache?.ready();
   cache?.save();
+  await dispatch?.ended();
   const stats: LintStats = { files: states.length, linted: pending.length, cached, workers: usedWorkers, summarized, crossChecked };
   if (cache?.discarded) stats.cacheDiscarded = cache.discarded;
   return { results, stats };
@@ -329,6 +336,7 @@ class WorkerDispatch {
   #waiting: (() => void)[] = [];
   #all!: Promise<void>;
   #cleanup!: () => Promise<void>;
+  #ending: Promise<void> | undefined;
 
   private constructor(readonly size: number) {}
 
@@ -420,6 +428,10 @@ class WorkerDispatch {
     return true;
   }
 
+  /**
+   * Waits for the last batch. The threads then end in the background (ending them takes about 0.1 s) while
+   * the run goes on; `ended` waits for that. On an error they are ended before it is thrown.
+   */
   async finish(): Promise<void> {
     if (this.#current.length > 0) this.#queue.push(this.#current);
     this.#current = [];
@@ -427,9 +439,16 @@ class WorkerDispatch {
     this.#wake();
     try {
       await this.#all;
-    } finally {
+    } catch (error) {
       await this.#cleanup();
+      throw error;
     }
+    this.#ending = this.#cleanup();
+    this.#ending.catch(() => undefined); // awaited in ended()
+  }
+
+  async ended(): Promise<void> {
+    await this.#ending;
   }
 }
 
@@ -446,6 +465,7 @@ async function runCrossArticle(
   cache: LintCache | undefined,
   cross: Map<string, LintMessage[]>,
   adhocRoots: ReadonlySet<string>,
+  trees: (root: string) => Promise<string[]>,
 ): Promise<{ summarized: number; crossChecked: number }> {
   const groups = new Map<string, FileState[]>();
   for (const s of states) {
@@ -456,7 +476,6 @@ async function runCrossArticle(
   }
   if (groups.size === 0) return { summarized: 0, crossChecked: 0 };
   let crossChecked = 0;
-  const ignored: IgnoreFilter = await createIgnoreFilter(config, source);
   let summarized = 0;
   let parseMetadata: typeof import('@selfhelp/core').parseMetadata | undefined;
   let summarize: typeof import('@selfhelp/rules').summarize | undefined;
@@ -482,7 +501,7 @@ async function runCrossArticle(
 
     // Phase A: every tree file's summary hash (from the cache's stat fast path when possible; a file whose
     // content changed gets its summary now, from a metadata-only parse).
-    const tree = new Set(adhocRoots.has(root) ? [] : await listTree(root, source, ignored, cache));
+    const tree = new Set(adhocRoots.has(root) ? [] : await trees(root));
     for (const s of linted) tree.add(s.absPath);
     const files: { absPath: string; rel: string; sh: string }[] = [];
     const fresh = new Map<string, PackedSummary>();
@@ -591,6 +610,22 @@ async function runCrossArticle(
  * while their signature holds: testing 6,000 paths against .gitignore rules takes about 60 ms of a
  * 500 ms pre-commit run, the signature about 5.
  */
+/** listTree for each content root, asked once: the first call starts the listing, later calls share it. */
+function treeLister(config: LoadedConfig, source: ContentSource, cache: LintCache | undefined): (root: string) => Promise<string[]> {
+  let ignored: Promise<IgnoreFilter> | undefined;
+  const lists = new Map<string, Promise<string[]>>();
+  return (root) => {
+    let list = lists.get(root);
+    if (!list) {
+      ignored ??= createIgnoreFilter(config, source);
+      list = ignored.then((filter) => listTree(root, source, filter, cache));
+      list.catch(() => undefined); // a listing started early fails when it is awaited, not before
+      lists.set(root, list);
+    }
+    return list;
+  };
+}
+
 async function listTree(root: string, source: ContentSource, ignored: IgnoreFilter, cache: LintCache | undefined): Promise<string[]> {
   if (!cache || !source.contentId) return source.listMarkdown(root, ignored);
   const all = await source.listMarkdown(root, () => false);
