@@ -437,7 +437,7 @@ function renderResults(meta, rows) {
     '',
     `- Date: ${meta.date}`,
     `- Machine: ${meta.cores} cores (${meta.cpuModel}), ${meta.memGiB} GiB RAM, ${meta.platform}; load average at start ${meta.load}`,
-    `- Node: ${meta.node}`,
+    `- Node: ${meta.node}; start-up of \`node -e 0\` on this machine at the start: ${meta.nodeStartup} s (median of 7). A yardstick for comparing runs made on different days: the same build's figures scale with it.`,
     `- Corpus: ${meta.corpusKind}: ${meta.files} Markdown files, ${(meta.bytes / 1e6).toFixed(1)} MB (${meta.bytes} bytes) under articles/`,
     `- Runs per row: ${meta.runs} (slow competitor rows: ${meta.runsSlow}); median wall time, highest peak RSS; timing: ${meta.timing}`,
     `- "load" in the notes is the 1-minute load average when the row started: above ${meta.cores}, other processes were competing for the cores and wall times are inflated (CPU time much less so).`,
@@ -485,6 +485,7 @@ async function main() {
     memGiB: (os.totalmem() / 2 ** 30).toFixed(1),
     platform: `${os.type()} ${os.release()}`,
     load: os.loadavg().map((l) => l.toFixed(2)).join(' '),
+    nodeStartup: nodeStartup(),
     node: process.version,
     corpusKind: corpus.kind,
     files, bytes,
@@ -515,6 +516,18 @@ async function main() {
   writeAtomic(resultsFile, JSON.stringify({ files, bytes, rows: rowsById }, null, 2) + '\n');
   writeAtomic(join(here, 'RESULTS.md'), table);
   process.stdout.write(`\nwrote ${relative(repoRoot, join(here, 'RESULTS.md'))}\n`);
+}
+
+/** Median wall time of `node -e 0` (seconds, 3 decimals): how fast this machine is right now. */
+function nodeStartup() {
+  const walls = [];
+  for (let i = 0; i < 7; i++) {
+    const started = performance.now();
+    spawnSync(process.execPath, ['-e', '0']);
+    walls.push((performance.now() - started) / 1000);
+  }
+  walls.sort((a, b) => a - b);
+  return walls[3].toFixed(3);
 }
 
 function writeAtomic(file, text) {
