@@ -254,6 +254,14 @@ describe('rule manifest', () => {
     expect(second.results).toEqual(first.results);
     expect(warm.registry.loaded).toBe(false);
 
+    // Two callers at once (the CLI starts the load early under --staged) share one load.
+    const again = await load();
+    expect(again.registry.loaded).toBe(false);
+    const loads = [again.loadRuleCode(), again.loadRuleCode()];
+    expect(loads[0]).toBe(loads[1]);
+    await Promise.all(loads);
+    expect(again.registry.loaded).toBe(true);
+
     // A file that must be linted loads the code on demand.
     writeFileSync(files[0]!, article('a', '# A changed\n'));
     const third = await lintFiles(files, { config: warm, cwd: dir, cacheLocation });
@@ -295,5 +303,58 @@ describe('LintCache saved twice by one instance', () => {
     }
     expect(third.getSummary('/x/a.md', 's1')).toBe('{"k":"selfhelp"}');
     expect(third.getSummary('/x/b.md', 's2')).toBe('{"k":"learn"}');
+  });
+});
+
+describe('LintCache whose file another run replaces', () => {
+  it('never reads the rest of the other file at its own offsets: the new file has four lines that parse', async () => {
+    const { LintCache } = await import('../src/engine/cache.js');
+    const dir = tree({});
+    const path = join(dir, 'cache');
+    const message = { ruleId: 'r', severity: 2 as const, message: 'm', line: 1, column: 1, endLine: 1, endColumn: 2 };
+    const first = new LintCache(path, 'manifest');
+    first.setLinted('/x/a.md', { h: 'ha', c: 'k', sh: 's1' }, [message], []);
+    first.setSummary('/x/a.md', 's1', '{"k":"selfhelp"}');
+    first.save();
+    // This run has read the first two lines; its summaries and findings lines are read later, on save.
+    const late = new LintCache(path, 'manifest');
+    // Meanwhile another run writes a cache with a much longer entries line.
+    const other = new LintCache(path, 'manifest');
+    for (let i = 0; i < 200; i++) other.setLinted(`/x/other-${i}.md`, { h: `h${i}`, c: 'k', sh: `s${i}` }, [message], []);
+    other.save();
+    late.setLinted('/x/b.md', { h: 'hb', c: 'k', sh: 's2' }, [{ ...message, message: 'n' }], []);
+    expect(late.save()).toBe(true);
+    const lines = readFileSync(path, 'latin1').split('\n');
+    expect(lines).toHaveLength(4);
+    for (const line of lines.slice(1)) expect(() => JSON.parse(line) as unknown).not.toThrow();
+    const reread = new LintCache(path, 'manifest');
+    expect(reread.findings('/x/b.md', reread.get('/x/b.md')!)?.messages.map((m) => m.message)).toEqual(['n']);
+    // The lines of the file it could not read again are lost, never misread: a.md has no findings record now.
+    expect(reread.findings('/x/a.md', reread.get('/x/a.md')!)).toBeUndefined();
+  });
+});
+
+describe('LintCache appended records', () => {
+  it('compacts a line once its appended records pass the limit (at least 64), keeping the last record of each file', async () => {
+    const { LintCache } = await import('../src/engine/cache.js');
+    const dir = tree({});
+    const path = join(dir, 'cache');
+    const message = { ruleId: 'r', severity: 2 as const, message: 'm', line: 1, column: 1, endLine: 1, endColumn: 2 };
+    const recordsOf = () => (readFileSync(path, 'latin1').split('\n')[3]!.match(/"\/x\/a\.md"/g) ?? []).length;
+    const counts: number[] = [];
+    for (let i = 0; i < 70; i++) {
+      // A new instance per run, as --staged runs are: each appends a record for the same file without parsing.
+      const run = new LintCache(path, 'manifest');
+      run.setLinted('/x/a.md', { h: `h${i}`, c: 'k' }, [{ ...message, message: `run ${i}` }], []);
+      run.save();
+      counts.push(recordsOf());
+    }
+    // Appended one by one up to the limit, then written whole (one record), then appended again.
+    expect(counts.slice(0, 3)).toEqual([1, 2, 3]);
+    expect(Math.max(...counts)).toBe(65);
+    expect(counts[65]).toBe(1);
+    expect(counts[69]).toBe(5);
+    const last = new LintCache(path, 'manifest');
+    expect(last.findings('/x/a.md', last.get('/x/a.md')!)?.messages.map((m) => m.message)).toEqual(['run 69']);
   });
 });

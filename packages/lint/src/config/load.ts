@@ -348,13 +348,16 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Loade
   }
   registry ??= await importAll();
   const registryManifest = fp === undefined ? undefined : JSON.stringify(manifestOf(registry, fp));
-  const loadRuleCode = async () => {
-    if (registry.loaded) return;
-    const full = await importAll();
-    registry.rules = full.rules;
-    registry.projectRules = full.projectRules;
-    registry.loaded = true;
-  };
+  // One load however many callers ask (the CLI starts it early under --staged, the engine asks again).
+  let loadingCode: Promise<void> | undefined;
+  const loadRuleCode = () =>
+    (loadingCode ??= (async () => {
+      if (registry.loaded) return;
+      const full = await importAll();
+      registry.rules = full.rules;
+      registry.projectRules = full.projectRules;
+      registry.loaded = true;
+    })());
   if (config.rules) await wrap(() => checkRuleSettings(config.rules!, 'rules', registry));
   for (const [i, o] of (config.overrides ?? []).entries()) await wrap(() => checkRuleSettings(o.rules, `overrides[${i}].rules`, registry));
 

@@ -148,10 +148,19 @@ function isValid(value: unknown): value is CacheFile {
   );
 }
 
-/** The first two lines of a file (as bytes), and where the rest of it starts (undefined: nothing after them). */
+/**
+ * The first two lines of a file (as bytes), where the rest of it starts (undefined: nothing after them), and
+ * which file that was: the rest is read later, and only from the same file (another run may replace it).
+ */
 interface SplitFile {
   lines: Buffer[];
   restAt: number | undefined;
+  identity: string;
+}
+
+function identityOf(fd: number): string {
+  const s = fstatSync(fd);
+  return `${s.dev}:${s.ino}:${s.size}:${s.mtimeMs}`;
 }
 
 /** Reads the first two lines of a file, no further than needed. */
@@ -163,6 +172,7 @@ function readHead(path: string): SplitFile | undefined {
     return undefined;
   }
   try {
+    const identity = identityOf(fd);
     const lines: Buffer[] = [];
     let chunks: Buffer[] = [];
     let position = 0;
@@ -171,7 +181,7 @@ function readHead(path: string): SplitFile | undefined {
       const n = readSync(fd, chunk, 0, chunk.length, position);
       if (n === 0) {
         lines.push(Buffer.concat(chunks));
-        return { lines, restAt: undefined };
+        return { lines, restAt: undefined, identity };
       }
       let view = chunk.subarray(0, n);
       let consumed = 0;
@@ -182,7 +192,7 @@ function readHead(path: string): SplitFile | undefined {
         consumed += newline + 1;
         view = view.subarray(newline + 1);
         if (lines.length === 2) {
-          return { lines, restAt: position + consumed };
+          return { lines, restAt: position + consumed, identity };
         }
       }
       chunks.push(Buffer.from(view));
@@ -195,8 +205,8 @@ function readHead(path: string): SplitFile | undefined {
   }
 }
 
-/** The bytes of a file from `offset` to its end. */
-function readFrom(path: string, offset: number): Buffer | undefined {
+/** The bytes of a file from `offset` to its end; undefined when the file is no longer the one `identity` names. */
+function readFrom(path: string, offset: number, identity: string): Buffer | undefined {
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -204,6 +214,7 @@ function readFrom(path: string, offset: number): Buffer | undefined {
     return undefined;
   }
   try {
+    if (identityOf(fd) !== identity) return undefined;
     const size = fstatSync(fd).size;
     const out = Buffer.allocUnsafe(Math.max(0, size - offset));
     let at = 0;
@@ -221,10 +232,12 @@ function readFrom(path: string, offset: number): Buffer | undefined {
 }
 
 /** As readFrom, without blocking: the read runs in libuv's thread pool. */
-async function readFromAsync(path: string, offset: number): Promise<Buffer> {
+async function readFromAsync(path: string, offset: number, identity: string): Promise<Buffer | undefined> {
   const handle = await open(path, 'r');
   try {
-    const size = (await handle.stat()).size;
+    const stat = await handle.stat();
+    if (`${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeMs}` !== identity) return undefined;
+    const size = stat.size;
     const out = Buffer.allocUnsafe(Math.max(0, size - offset));
     let at = 0;
     while (at < out.length) {
@@ -255,7 +268,11 @@ class ObjectLine<V> {
   /** Records appended to the line since it was last written whole. */
   appended: number;
 
-  constructor(load: () => Buffer | undefined, appended: number, accept: (v: unknown) => v is V) {
+  readonly #limit: () => number;
+
+  /** `limit`: how many appended records the line may hold before a save parses it and writes it whole. */
+  constructor(load: () => Buffer | undefined, appended: number, accept: (v: unknown) => v is V, limit: () => number) {
+    this.#limit = limit;
     this.#load = load;
     this.appended = appended;
     this.#accept = accept;
@@ -316,6 +333,8 @@ class ObjectLine<V> {
    */
   out(): Buffer[] {
     const raw = this.#raw();
+    // Duplicates pile up in a line nobody parses (a run of --staged after another): now and then it is compacted.
+    if (!this.#map && this.#pending.size > 0 && this.appended + this.#pending.size > this.#limit()) this.#parsed();
     if (this.#map) {
       if (!this.#dirty && this.appended === 0 && raw !== undefined) return [raw];
       this.appended = 0;
@@ -364,6 +383,7 @@ export class LintCache {
   #dirty = false;
   /** Where the summaries and findings lines start in the file, and their bytes once read. */
   #restAt: number | undefined;
+  #identity = '';
   #restLoaded = false;
   #restBytes: Buffer | undefined;
   #prefetching: Promise<void> | undefined;
@@ -409,6 +429,7 @@ export class LintCache {
           if (typeof parsed.appended === 'number') appended = parsed.appended;
           if (typeof parsed.appendedFindings === 'number') appendedFindings = parsed.appendedFindings;
           this.#restAt = read.restAt;
+          this.#identity = read.identity;
         } else discarded = 'not a cache of this selfhelp version';
       } catch {
         discarded = 'corrupt';
@@ -419,7 +440,7 @@ export class LintCache {
     let restLines: [Buffer | undefined, Buffer | undefined] | undefined;
     const line = (i: 0 | 1) => (): Buffer | undefined => {
       if (restLines === undefined) {
-        if (!this.#restLoaded) this.#restBytes = this.#restAt === undefined ? undefined : readFrom(path, this.#restAt);
+        if (!this.#restLoaded) this.#restBytes = this.#restAt === undefined ? undefined : readFrom(path, this.#restAt, this.#identity);
         this.#restLoaded = true;
         const bytes = this.#restBytes;
         const newline = bytes === undefined ? -1 : bytes.indexOf(10);
@@ -427,8 +448,10 @@ export class LintCache {
       }
       return restLines[i];
     };
-    this.#summaries = new ObjectLine(line(0), appended, isSummary);
-    this.#findings = new ObjectLine(line(1), appendedFindings, isFindings);
+    // Appended records may reach a quarter of the entries (at least 64) before their line is written whole.
+    const limit = () => Math.max(64, this.#entries.size / 4);
+    this.#summaries = new ObjectLine(line(0), appended, isSummary, limit);
+    this.#findings = new ObjectLine(line(1), appendedFindings, isFindings, limit);
     this.#entries = entries;
     this.discarded = discarded;
   }
@@ -439,7 +462,7 @@ export class LintCache {
    */
   prefetch(): void {
     if (this.#restLoaded || this.#prefetching || this.#restAt === undefined) return;
-    this.#prefetching = readFromAsync(this.path, this.#restAt).then(
+    this.#prefetching = readFromAsync(this.path, this.#restAt, this.#identity).then(
       (bytes) => {
         if (this.#restLoaded) return;
         this.#restBytes = bytes;
