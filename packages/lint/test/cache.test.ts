@@ -277,12 +277,17 @@ describe('rule manifest', () => {
   });
 });
 
+/** The LintCache class (not exported by the package), a cache path in a new folder, and one finding. */
+async function cacheFile() {
+  const { LintCache } = await import('../src/engine/cache.js');
+  const path = join(tree({}), 'cache');
+  const message = { ruleId: 'r', severity: 2 as const, message: 'm', line: 1, column: 1, endLine: 1, endColumn: 2 };
+  return { LintCache, path, message };
+}
+
 describe('LintCache saved twice by one instance', () => {
   it('writes lines kept in pieces (not concatenated) and, on the second save, builds on them', async () => {
-    const { LintCache } = await import('../src/engine/cache.js');
-    const dir = tree({});
-    const path = join(dir, 'cache');
-    const message = { ruleId: 'r', severity: 2 as const, message: 'm', line: 1, column: 1, endLine: 1, endColumn: 2 };
+    const { LintCache, path, message } = await cacheFile();
     const first = new LintCache(path, 'manifest');
     first.setLinted('/x/a.md', { h: 'ha', c: 'k', sh: 's1' }, [message], []);
     first.setSummary('/x/a.md', 's1', '{"k":"selfhelp"}');
@@ -308,10 +313,7 @@ describe('LintCache saved twice by one instance', () => {
 
 describe('LintCache whose file another run replaces', () => {
   it('never reads the rest of the other file at its own offsets: the new file has four lines that parse', async () => {
-    const { LintCache } = await import('../src/engine/cache.js');
-    const dir = tree({});
-    const path = join(dir, 'cache');
-    const message = { ruleId: 'r', severity: 2 as const, message: 'm', line: 1, column: 1, endLine: 1, endColumn: 2 };
+    const { LintCache, path, message } = await cacheFile();
     const first = new LintCache(path, 'manifest');
     first.setLinted('/x/a.md', { h: 'ha', c: 'k', sh: 's1' }, [message], []);
     first.setSummary('/x/a.md', 's1', '{"k":"selfhelp"}');
@@ -336,10 +338,7 @@ describe('LintCache whose file another run replaces', () => {
 
 describe('LintCache appended records', () => {
   it('compacts a line once its appended records pass the limit (at least 64), keeping the last record of each file', async () => {
-    const { LintCache } = await import('../src/engine/cache.js');
-    const dir = tree({});
-    const path = join(dir, 'cache');
-    const message = { ruleId: 'r', severity: 2 as const, message: 'm', line: 1, column: 1, endLine: 1, endColumn: 2 };
+    const { LintCache, path, message } = await cacheFile();
     const recordsOf = () => (readFileSync(path, 'latin1').split('\n')[3]!.match(/"\/x\/a\.md"/g) ?? []).length;
     const counts: number[] = [];
     for (let i = 0; i < 70; i++) {

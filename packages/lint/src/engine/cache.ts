@@ -12,7 +12,7 @@
 // as bytes. Text is written as ASCII (JSON escapes), which reads back several times faster than UTF-8.
 import { createHash } from 'node:crypto';
 import { isAscii } from 'node:buffer';
-import { closeSync, fstatSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { writeFileAtomic } from '../atomic.js';
@@ -158,8 +158,7 @@ interface SplitFile {
   identity: string;
 }
 
-function identityOf(fd: number): string {
-  const s = fstatSync(fd);
+function identityOf(s: Pick<Stats, 'dev' | 'ino' | 'size' | 'mtimeMs'>): string {
   return `${s.dev}:${s.ino}:${s.size}:${s.mtimeMs}`;
 }
 
@@ -172,7 +171,7 @@ function readHead(path: string): SplitFile | undefined {
     return undefined;
   }
   try {
-    const identity = identityOf(fd);
+    const identity = identityOf(fstatSync(fd));
     const lines: Buffer[] = [];
     let chunks: Buffer[] = [];
     let position = 0;
@@ -214,8 +213,9 @@ function readFrom(path: string, offset: number, identity: string): Buffer | unde
     return undefined;
   }
   try {
-    if (identityOf(fd) !== identity) return undefined;
-    const size = fstatSync(fd).size;
+    const stat = fstatSync(fd);
+    if (identityOf(stat) !== identity) return undefined;
+    const size = stat.size;
     const out = Buffer.allocUnsafe(Math.max(0, size - offset));
     let at = 0;
     while (at < out.length) {
@@ -236,7 +236,7 @@ async function readFromAsync(path: string, offset: number, identity: string): Pr
   const handle = await open(path, 'r');
   try {
     const stat = await handle.stat();
-    if (`${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeMs}` !== identity) return undefined;
+    if (identityOf(stat) !== identity) return undefined;
     const size = stat.size;
     const out = Buffer.allocUnsafe(Math.max(0, size - offset));
     let at = 0;
