@@ -14,10 +14,10 @@ function writeAll(fd: number, chunk: Uint8Array): void {
 }
 
 /**
- * Writes `data` (text, bytes, or pieces of bytes written one after another) to `path` atomically, keeping the existing file's permission bits. The data is flushed to
- * disk (fsync) before the rename unless `flush: false`: for the cache, which a crash can only make
- * unreadable (then it is rebuilt), never wrong, a flush is not worth its cost (about 25 ms for a
- * 6,000-file cache, a tenth of a `--staged` run).
+ * Writes `data` (text, bytes, or pieces of bytes written one after another) to `path` atomically, keeping
+ * the existing file's permission bits. The data is flushed to disk (fsync) before the rename unless
+ * `flush: false`: for the cache, which a crash can only make unreadable (then it is rebuilt), never wrong,
+ * a flush is not worth its cost (about 25 ms for a 6,000-file cache, a tenth of a `--staged` run).
  */
 export function writeFileAtomic(path: string, data: string | Uint8Array | readonly Uint8Array[], options: { flush?: boolean } = {}): void {
   const temp = tempPathFor(path);

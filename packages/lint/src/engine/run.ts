@@ -167,7 +167,7 @@ export async function lintFiles(inputs: readonly (LintInput | string)[], options
     state.summaryHash = hashText(summaryJson);
     if (outcome.output !== undefined) state.output = outcome.output;
     const originalHash = state.hash;
-    if (outcome.output !== undefined) state.hash = hashText(outcome.output);
+    if (cache && outcome.output !== undefined) state.hash = hashText(outcome.output);
     if (cache && originalHash !== undefined && cacheable) {
       const finalText = outcome.output;
       // Findings describe the final text: cache them under its hash (a fixed file then hits next run once written).
@@ -248,7 +248,7 @@ export async function lintFiles(inputs: readonly (LintInput | string)[], options
     // The content hash is the cache's key; without a cache nothing reads it.
     if (cache) state.hash = hashText(state.text);
     if (cache && usable(entry, state.rules) && entry.h === state.hash && fromCache(cache, state, entry)) {
-      if (state.stat || state.contentId !== undefined) cache!.set(state.absPath, { ...entry, ...statFields(state.stat), ...(state.contentId !== undefined ? { g: state.contentId } : {}) });
+      if (state.stat || state.contentId !== undefined) cache.set(state.absPath, { ...entry, ...statFields(state.stat), ...(state.contentId !== undefined ? { g: state.contentId } : {}) });
       cached++;
       continue;
     }
