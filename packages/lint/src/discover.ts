@@ -6,7 +6,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { LoadedConfig } from './config/load.js';
 import { ConfigError } from './errors.js';
 import { diskSource, type ContentSource } from './fs.js';
-import { findGitRoot, isInside, relativePosix, toPosix } from './paths.js';
+import { gitRootFinder, isInside, relativePosix, toPosix } from './paths.js';
 import { LINT_VERSION } from './version.js';
 
 type IgnoreMatcher = { ignores(path: string): boolean };
@@ -36,6 +36,7 @@ export async function createIgnoreFilter(config: LoadedConfig, source: ContentSo
   const makeIgnore = ignoreModule.default;
   const perDir = new Map<string, { matcher: IgnoreMatcher; text: string } | null>();
   const stopFor = new Map<string, string>();
+  const gitRoot = gitRootFinder();
   const matcherFor = (dir: string): IgnoreMatcher | undefined => {
     let m = perDir.get(dir);
     if (m === undefined) {
@@ -48,7 +49,7 @@ export async function createIgnoreFilter(config: LoadedConfig, source: ContentSo
   const stopDirFor = (dir: string): string => {
     let stop = stopFor.get(dir);
     if (stop === undefined) {
-      stop = findGitRoot(dir) ?? (isInside(config.baseDir, dir) ? config.baseDir : dir);
+      stop = gitRoot(dir) ?? (isInside(config.baseDir, dir) ? config.baseDir : dir);
       stopFor.set(dir, stop);
     }
     return stop;

@@ -68,6 +68,27 @@ export function findGitRoot(start: string): string | undefined {
 }
 
 /**
+ * findGitRoot with the answers kept per folder, for a run that asks about thousands of folders under the
+ * same few roots: each folder is tested for `.git` once, not once per folder below it.
+ */
+export function gitRootFinder(): (start: string) => string | undefined {
+  const known = new Map<string, string | null>();
+  const find = (dir: string): string | undefined => {
+    const hit = known.get(dir);
+    if (hit !== undefined) return hit ?? undefined;
+    let answer: string | null = null;
+    if (existsSync(resolve(dir, '.git'))) answer = dir;
+    else {
+      const parent = dirname(dir);
+      if (parent !== dir) answer = find(parent) ?? null;
+    }
+    known.set(dir, answer);
+    return answer ?? undefined;
+  };
+  return find;
+}
+
+/**
  * The content root of a file when the configuration does not name one that holds it:
  * the parent of its nearest ancestor folder named `articles` (the layout `articles/` + `includes/`),
  * else the top of its git work tree, else its own folder.

@@ -250,6 +250,19 @@ export function codePackages(builtIn: boolean): string[] | undefined {
   return packages;
 }
 
+/**
+ * The code files under a folder, as paths relative to it: read with file types, so only folders are
+ * opened (a recursive readdir stats every entry to find them).
+ */
+function codeFilesUnder(dir: string, prefix = '', out: string[] = []): string[] {
+  for (const d of readdirSync(join(dir, prefix), { withFileTypes: true })) {
+    const rel = prefix === '' ? d.name : join(prefix, d.name);
+    if (d.isDirectory()) codeFilesUnder(dir, rel, out);
+    else if (/\.(js|mjs|ts|json)$/.test(d.name) && !d.name.endsWith('.d.ts')) out.push(rel);
+  }
+  return out;
+}
+
 function fingerprintFiles(builtIn: boolean, plugins: { url: string; file?: string }[]): string | undefined {
   const hash = createHash('sha256').update(LINT_VERSION);
   const add = (file: string) => {
@@ -260,7 +273,7 @@ function fingerprintFiles(builtIn: boolean, plugins: { url: string; file?: strin
     for (const folder of ['dist', 'src', 'generated']) {
       const dir = join(pkg, folder);
       if (!existsSync(dir)) continue;
-      const files = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => /\.(js|mjs|ts|json)$/.test(f) && !f.endsWith('.d.ts')).sort();
+      const files = codeFilesUnder(dir).sort();
       for (const f of files) add(join(dir, f));
     }
   };
