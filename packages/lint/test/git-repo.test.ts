@@ -56,6 +56,39 @@ describe('findRepoRoot', () => {
     await expect(findRepoRoot(path.join(repo, '.git'))).rejects.toBeInstanceOf(NotAGitRepositoryError);
   });
 
+  it('finds a plain repository without starting git, and still asks git where the plain walk is not certain', async () => {
+    const repo = path.join(dir, 'no-git-needed');
+    mkdirSync(path.join(repo, 'articles'), { recursive: true });
+    sh(repo, 'init', '-q');
+    sh(repo, '-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-q', '--allow-empty', '-m', 'first');
+    const tree = path.join(dir, 'no-git-needed-worktree');
+    sh(repo, 'worktree', 'add', '-q', tree);
+    mkdirSync(path.join(tree, 'sub'));
+    const savedPath = process.env.PATH;
+    try {
+      process.env.PATH = path.join(dir, 'no-such-bin'); // git cannot start
+      expect(await findRepoRoot(path.join(repo, 'articles'))).toBe(repo);
+      // A worktree's .git is a file: only git knows where it leads.
+      const error = await findRepoRoot(path.join(tree, 'sub')).catch((e: unknown) => e);
+      expect((error as GitError).code).toBe('git-not-found');
+    } finally {
+      process.env.PATH = savedPath;
+    }
+    expect(await findRepoRoot(path.join(tree, 'sub'))).toBe(tree);
+    // GIT_DIR set: git takes cwd as the top of the work tree, and so does findRepoRoot.
+    process.env.GIT_DIR = path.join(repo, '.git');
+    try {
+      expect(await findRepoRoot(path.join(repo, 'articles'))).toBe(path.join(repo, 'articles'));
+    } finally {
+      delete process.env.GIT_DIR;
+    }
+    // core.worktree moves the work tree elsewhere: git's answer again.
+    const moved = path.join(dir, 'moved-work-tree');
+    mkdirSync(moved);
+    sh(repo, 'config', 'core.worktree', moved);
+    expect(await findRepoRoot(repo)).toBe(moved);
+  });
+
   it('throws for a directory that does not exist', async () => {
     await expect(findRepoRoot(path.join(dir, 'missing'))).rejects.toBeInstanceOf(NotAGitRepositoryError);
   });

@@ -1,5 +1,5 @@
 // Locating the repository and the few facts about it that the other git helpers need.
-import { realpathSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { GitError, NotAGitRepositoryError } from './errors.js';
 import { firstLine, git, runGit } from './exec.js';
@@ -16,6 +16,8 @@ export const EMPTY_TREE_SHA256 = '6ef19b41225c5369f1c104d45d8d85efa9b057b53b14b4
  * tree, including inside `.git` or a bare repository.
  */
 export async function findRepoRoot(cwd: string): Promise<string> {
+  const found = plainRepoRoot(cwd);
+  if (found !== undefined) return found;
   const run = await runGit(cwd, ['rev-parse', '--show-toplevel']);
   if (run.status !== 0) {
     // "not a git repository", "this operation must be run in a work tree", a missing cwd, ...
@@ -31,6 +33,55 @@ export async function findRepoRoot(cwd: string): Promise<string> {
     return rel === '' ? path.resolve(cwd) : rel.split(path.sep).every((seg) => seg === '..') ? path.resolve(cwd, rel) : real;
   } catch {
     return real;
+  }
+}
+
+/** Environment that changes how git finds the repository or its work tree: with any of it, git is asked. */
+const DISCOVERY_ENV = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_COMMON_DIR', 'GIT_CEILING_DIRECTORIES', 'GIT_DISCOVERY_ACROSS_FILESYSTEM', 'GIT_CONFIG_COUNT'];
+
+/** A config line that moves the work tree, makes the repository bare, or pulls in other config files. */
+function unusualConfigLine(line: string): boolean {
+  const t = line.trim().toLowerCase();
+  return t.startsWith('worktree') || t.startsWith('[include') || /^bare\s*=\s*(true|yes|on|1)$/.test(t);
+}
+
+/**
+ * The top of the work tree found without starting git (a process costs more than the rest of this), for
+ * the plain case only: walking up from cwd, on one file system, to a `.git` folder owned by this user
+ * that holds HEAD and whose config sets neither `core.worktree` nor `core.bare` nor includes other files,
+ * with no git discovery variables set and the real cwd inside the real top. Undefined: ask git (worktrees
+ * and submodules, whose `.git` is a file, and every unusual setup).
+ */
+function plainRepoRoot(cwd: string): string | undefined {
+  if (DISCOVERY_ENV.some((key) => process.env[key] !== undefined)) return undefined;
+  if (/core\.(worktree|bare)/i.test(process.env.GIT_CONFIG_PARAMETERS ?? '')) return undefined;
+  try {
+    const start = path.resolve(cwd);
+    if (start.split(path.sep).includes('.git')) return undefined;
+    const device = statSync(start).dev;
+    for (let dir = start; ; ) {
+      if (statSync(dir).dev !== device) return undefined; // git stops at a file system boundary
+      let dotGit;
+      try {
+        dotGit = statSync(path.join(dir, '.git'));
+      } catch {
+        dotGit = undefined;
+      }
+      if (dotGit !== undefined) {
+        if (!dotGit.isDirectory() || (process.getuid && dotGit.uid !== process.getuid())) return undefined;
+        if (!statSync(path.join(dir, '.git', 'HEAD')).isFile()) return undefined;
+        const config = readFileSync(path.join(dir, '.git', 'config'), 'utf8');
+        if (config.split('\n').some(unusualConfigLine)) return undefined;
+        const real = realpathSync(dir);
+        const realCwd = realpathSync(start);
+        return realCwd === real || realCwd.startsWith(real.endsWith(path.sep) ? real : real + path.sep) ? dir : undefined;
+      }
+      const parent = path.dirname(dir);
+      if (parent === dir) return undefined;
+      dir = parent;
+    }
+  } catch {
+    return undefined; // a missing cwd, an unreadable folder: git says what is wrong
   }
 }
 
