@@ -311,6 +311,29 @@ describe('LintCache saved twice by one instance', () => {
   });
 });
 
+describe('LintCache summaries line length', () => {
+  it('records where the findings line starts, and finds it by scanning when the record is wrong', async () => {
+    const { LintCache, path, message } = await cacheFile();
+    const first = new LintCache(path, 'manifest');
+    first.setLinted('/x/a.md', { h: 'ha', c: 'k', sh: 's1' }, [message], []);
+    first.setSummary('/x/a.md', 's1', '{"k":"selfhelp"}');
+    first.save();
+    const second = new LintCache(path, 'manifest');
+    second.setSummary('/x/b.md', 's2', '{"k":"learn"}');
+    second.save(); // appended to the unparsed summaries line: the recorded length follows it
+    const lines = readFileSync(path, 'latin1').split('\n');
+    const main = JSON.parse(lines[1]!) as Record<string, unknown>;
+    expect(main.summariesBytes).toBe(Buffer.byteLength(lines[2]!));
+    expect(JSON.parse(lines[2]!)).toEqual({ '/x/a.md': ['s1', '{"k":"selfhelp"}'], '/x/b.md': ['s2', '{"k":"learn"}'] });
+    // A wrong length (a file edited by hand, another build) is not trusted: the newline is looked for.
+    lines[1] = lines[1]!.replace(/"summariesBytes":\d+/g, '"summariesBytes":5');
+    writeFileSync(path, lines.join('\n'));
+    const third = new LintCache(path, 'manifest');
+    expect(third.getSummary('/x/b.md', 's2')).toBe('{"k":"learn"}');
+    expect(third.findings('/x/a.md', third.get('/x/a.md')!)?.messages.map((m) => m.message)).toEqual(['m']);
+  });
+});
+
 describe('LintCache whose file another run replaces', () => {
   it('never reads the rest of the other file at its own offsets: the new file has four lines that parse', async () => {
     const { LintCache, path, message } = await cacheFile();

@@ -83,6 +83,8 @@ interface CacheFile {
   /** Records appended to the summaries and findings lines since each was last written whole (duplicate keys: the last wins). */
   appended?: number;
   appendedFindings?: number;
+  /** Bytes in the summaries line: where the findings line starts, without scanning megabytes for the newline. */
+  summariesBytes?: number;
   /**
    * Patches appended to this line since it was last written whole: `p1` ... `pN`, each an object of changed
    * entries applied over `entries` in order; `patched` counts their entries (the line is written whole again
@@ -400,6 +402,7 @@ export class LintCache {
     let discarded: string | undefined;
     let appended = 0;
     let appendedFindings = 0;
+    let summariesBytes: number | undefined;
 
     const read = readHead(path);
     if (read !== undefined) {
@@ -410,7 +413,12 @@ export class LintCache {
       try {
         const parsed: unknown = JSON.parse(decodeLine(mainBytes));
         if (isValid(parsed)) {
-          entries = new Map(Object.entries(parsed.entries).filter(([, e]) => isEntry(e)));
+          // for-in into the map: several times faster than Object.entries + filter on thousands of entries.
+          const all = parsed.entries as Record<string, unknown>;
+          for (const p in all) {
+            const e = all[p];
+            if (isEntry(e)) entries.set(p, e);
+          }
           const patches = typeof parsed.patches === 'number' ? parsed.patches : 0;
           for (let i = 1; i <= patches; i++) {
             const patch = (parsed as unknown as Record<string, unknown>)[`p${i}`];
@@ -428,6 +436,7 @@ export class LintCache {
           }
           if (typeof parsed.appended === 'number') appended = parsed.appended;
           if (typeof parsed.appendedFindings === 'number') appendedFindings = parsed.appendedFindings;
+          if (typeof parsed.summariesBytes === 'number') summariesBytes = parsed.summariesBytes;
           this.#restAt = read.restAt;
           this.#identity = read.identity;
         } else discarded = 'not a cache of this selfhelp version';
@@ -443,7 +452,8 @@ export class LintCache {
         if (!this.#restLoaded) this.#restBytes = this.#restAt === undefined ? undefined : readFrom(path, this.#restAt, this.#identity);
         this.#restLoaded = true;
         const bytes = this.#restBytes;
-        const newline = bytes === undefined ? -1 : bytes.indexOf(10);
+        const split = summariesBytes;
+        const newline = bytes === undefined ? -1 : split !== undefined && bytes[split] === 10 ? split : bytes.indexOf(10);
         restLines = bytes === undefined ? [undefined, undefined] : newline === -1 ? [bytes, undefined] : [bytes.subarray(0, newline), bytes.subarray(newline + 1)];
       }
       return restLines[i];
@@ -544,11 +554,11 @@ export class LintCache {
    * The entries line to write. A few changed entries are appended to the line read as a patch, instead of
    * encoding every entry again; the line is written whole when there is none, or the patches grew large.
    */
-  #mainLine(): Buffer[] {
+  #mainLine(summariesBytes: number): Buffer[] {
     const changed = this.#changed.size;
     if (Array.isArray(this.#mainBytes)) this.#mainBytes = Buffer.concat(this.#mainBytes);
     const old = this.#mainBytes;
-    const counts = { appended: this.#summaries.appended, appendedFindings: this.#findings.appended };
+    const counts = { appended: this.#summaries.appended, appendedFindings: this.#findings.appended, summariesBytes };
     if (old !== undefined && old[old.length - 1] === 0x7d && this.#manifestSame && this.#patches < 64 && this.#patched + changed <= Math.max(64, this.#entries.size / 4)) {
       const patch: Record<string, CacheEntry> = {};
       for (const p of this.#changed) {
@@ -589,7 +599,7 @@ export class LintCache {
       // appended records go into the entries line, so the other lines are made first.
       const summaries = this.#summaries.out();
       const findings = this.#findings.out();
-      const main = this.#mainLine();
+      const main = this.#mainLine(summaries.reduce((n, b) => n + b.length, 0));
       mkdirSync(dirname(this.path), { recursive: true });
       const newline = Buffer.from('\n');
       writeFileAtomic(this.path, [Buffer.from(this.#manifest + '\n', 'utf8'), ...main, newline, ...summaries, newline, ...findings], { flush: false });
