@@ -150,6 +150,17 @@ describe('duplicate-article-id', () => {
       'b/two.md 9:14 articleId "Reset-Password" is also the articleId of a/one.md',
     ]);
   });
+  it('lists the other files in code-unit order, the same in every locale (capitals before lower case)', () => {
+    const findings = duplicateArticleId.checkProject(
+      [article('docs/zeta.md', { articleId: 'same' }), article('docs/alpha.md', { articleId: 'same' }), article('docs/Beta.md', { articleId: 'same' })],
+      undefined,
+    );
+    expect(findings.map((f) => `${f.path} ${f.message}`)).toEqual([
+      'docs/Beta.md articleId "same" is also the articleId of docs/alpha.md and docs/zeta.md',
+      'docs/alpha.md articleId "same" is also the articleId of docs/Beta.md and docs/zeta.md',
+      'docs/zeta.md articleId "same" is also the articleId of docs/Beta.md and docs/alpha.md',
+    ]);
+  });
   it('ignores empty ids', () => {
     expect(duplicateArticleId.checkProject([article('a.md', { articleId: '' }), article('b.md', { articleId: '' })], undefined)).toEqual([]);
   });

@@ -58,7 +58,7 @@ function validateMetadata(article: ValidatableArticle): Finding[] {
 }
 
 function byPosition(a: Finding, b: Finding): number {
-  return a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset || a.code.localeCompare(b.code);
+  return a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 }
 
 /**

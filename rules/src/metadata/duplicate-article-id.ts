@@ -1,6 +1,7 @@
 // Two articles with the same articleId: links, troubleshooter flows and telemetry reach only one.
 import type { ProjectFinding, ProjectRule } from '../api.js';
 import { fieldRange, joinPaths } from './project-util.js';
+import { codeUnitOrder } from '../order.js';
 
 export const duplicateArticleId: ProjectRule = {
   meta: {
@@ -39,7 +40,7 @@ export const duplicateArticleId: ProjectRule = {
     const findings: ProjectFinding[] = [];
     for (const list of byId.values()) {
       if (list.length < 2) continue;
-      list.sort((a, b) => a.path.localeCompare(b.path));
+      list.sort((a, b) => codeUnitOrder(a.path, b.path));
       for (const entry of list) {
         const others = list.filter((o) => o !== entry).map((o) => o.path);
         findings.push({
