@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import type { BuildError, BuildResult } from '@selfhelp/catalog';
 import { VERSION } from '../main.js';
 import { UsageError } from '../usage-error.js';
+import { grouped } from '../count.js';
 
 const HELP = `Usage: selfhelp build [options] [paths...]
 
@@ -89,7 +90,7 @@ function parseFlags(argv: string[]): BuildFlags | 'help' {
   };
 }
 
-const plural = (n: number, word: string): string => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+const plural = (n: number, word: string): string => `${grouped(n)} ${word}${n === 1 ? '' : 's'}`;
 
 function size(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -129,11 +130,11 @@ function summary(result: BuildResult, seconds: number): string {
     return lines.join('\n');
   }
   if (result.invalid.length > 0) lines.push(`Skipped ${plural(result.invalid.length, 'invalid article')} (${plural(errors, 'build error')}, listed above).`);
-  const clouds = result.outputs.filter((o) => o.path.startsWith('clouds/')).map((o) => `${o.path.slice(7, -5)} ${o.articles.toLocaleString('en-US')}`);
+  const clouds = result.outputs.filter((o) => o.path.startsWith('clouds/')).map((o) => `${o.path.slice(7, -5)} ${grouped(o.articles)}`);
   const total = result.outputs.reduce((n, o) => n + o.bytes, 0);
   lines.push(`Built ${out}: ${plural(result.articles, 'article')} (${clouds.join(', ')}), ${size(total)} in ${seconds.toFixed(1)}s.`);
   const { rendered, fromCache } = result.stats;
-  const notes = [`${rendered.toLocaleString('en-US')} rendered`, `${fromCache.toLocaleString('en-US')} from cache`];
+  const notes = [`${grouped(rendered)} rendered`, `${grouped(fromCache)} from cache`];
   const { fragment, learn } = result.excluded;
   if (fragment.length + learn.length > 0) notes.push(`not catalogued: ${plural(fragment.length, 'fragment')}, ${plural(learn.length, 'Learn article')}`);
   lines.push(`  ${notes.join('; ')}.`);
