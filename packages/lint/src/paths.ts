@@ -58,17 +58,11 @@ function isDirectory(path: string): boolean {
 
 /** The nearest folder at or above `start` holding `.git` (a work tree's top), if any. */
 export function findGitRoot(start: string): string | undefined {
-  let dir = start;
-  for (;;) {
-    if (existsSync(resolve(dir, '.git'))) return dir;
-    const parent = dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
+  return gitRootFinder()(start);
 }
 
 /**
- * findGitRoot with the answers kept per folder, for a run that asks about thousands of folders under the
+ * findGitRoot keeping its answers per folder, for a run that asks about thousands of folders under the
  * same few roots: each folder is tested for `.git` once, not once per folder below it.
  */
 export function gitRootFinder(): (start: string) => string | undefined {

@@ -89,6 +89,16 @@ describe('findRepoRoot', () => {
     expect(await findRepoRoot(repo)).toBe(moved);
   });
 
+  it('in a bare repository inside a work tree, says what git says: not a work tree', async () => {
+    const outer = path.join(dir, 'outer-tree');
+    mkdirSync(outer);
+    sh(outer, 'init', '-q');
+    const bare = path.join(outer, 'mirror.git');
+    sh(outer, 'init', '-q', '--bare', bare);
+    await expect(findRepoRoot(bare)).rejects.toBeInstanceOf(NotAGitRepositoryError);
+    expect(await findRepoRoot(outer)).toBe(outer);
+  });
+
   it('throws for a directory that does not exist', async () => {
     await expect(findRepoRoot(path.join(dir, 'missing'))).rejects.toBeInstanceOf(NotAGitRepositoryError);
   });

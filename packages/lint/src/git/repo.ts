@@ -39,6 +39,14 @@ export async function findRepoRoot(cwd: string): Promise<string> {
 /** Environment that changes how git finds the repository or its work tree: with any of it, git is asked. */
 const DISCOVERY_ENV = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_COMMON_DIR', 'GIT_CEILING_DIRECTORIES', 'GIT_DISCOVERY_ACROSS_FILESYSTEM', 'GIT_CONFIG_COUNT'];
 
+function isFileAt(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
 /** A config line that moves the work tree, makes the repository bare, or pulls in other config files. */
 function unusualConfigLine(line: string): boolean {
   const t = line.trim().toLowerCase();
@@ -50,7 +58,7 @@ function unusualConfigLine(line: string): boolean {
  * the plain case only: walking up from cwd, on one file system, to a `.git` folder owned by this user
  * that holds HEAD and whose config sets neither `core.worktree` nor `core.bare` nor includes other files,
  * with no git discovery variables set and the real cwd inside the real top. Undefined: ask git (worktrees
- * and submodules, whose `.git` is a file, and every unusual setup).
+ * and submodules, whose `.git` is a file, a bare repository on the way up, and every unusual setup).
  */
 function plainRepoRoot(cwd: string): string | undefined {
   if (DISCOVERY_ENV.some((key) => process.env[key] !== undefined)) return undefined;
@@ -61,6 +69,7 @@ function plainRepoRoot(cwd: string): string | undefined {
     const device = statSync(start).dev;
     for (let dir = start; ; ) {
       if (statSync(dir).dev !== device) return undefined; // git stops at a file system boundary
+      if (isFileAt(path.join(dir, 'HEAD'))) return undefined; // a bare repository or a git folder itself: git decides
       let dotGit;
       try {
         dotGit = statSync(path.join(dir, '.git'));
@@ -69,7 +78,7 @@ function plainRepoRoot(cwd: string): string | undefined {
       }
       if (dotGit !== undefined) {
         if (!dotGit.isDirectory() || (process.getuid && dotGit.uid !== process.getuid())) return undefined;
-        if (!statSync(path.join(dir, '.git', 'HEAD')).isFile()) return undefined;
+        if (!isFileAt(path.join(dir, '.git', 'HEAD'))) return undefined;
         const config = readFileSync(path.join(dir, '.git', 'config'), 'utf8');
         if (config.split('\n').some(unusualConfigLine)) return undefined;
         const real = realpathSync(dir);
