@@ -11,7 +11,7 @@ import type { ArticleSummary } from '@selfhelp/rules';
 import type { FileRules, LoadedConfig } from '../config/load.js';
 import { comparePaths, createIgnoreFilter, type IgnoreFilter } from '../discover.js';
 import { diskSource, type ContentSource, type FileStat } from '../fs.js';
-import { fallbackRoot, isInside, realPathOf, relativePosix, resolvesInside } from '../paths.js';
+import { fallbackRoot, isInside, realPathOf, realPathsByFolder, relativePosix, resolvesInside } from '../paths.js';
 import { countMessages, type LintMessage, type LintResult } from '../result.js';
 import { LintCache, encodeSummary, hashText, statFields, statMatches, type CacheEntry, type CrossFinding } from './cache.js';
 import { applyDirectives, compareMessages, type Directive } from './directives.js';
@@ -203,9 +203,10 @@ export async function lintFiles(inputs: readonly (LintInput | string)[], options
     dispatch = await WorkerDispatch.start(threads, size, workerUrl, config, fix, onOutcome);
     for (const p of pending) dispatch.add(p);
   };
+  const realOf = realPathsByFolder();
   for (const state of states) {
     // A symbolic link (or a file under a linked folder) that leads out of the content root is never read.
-    if (state.text === undefined && source.disk && state.root !== undefined && !resolvesInside(realRoot(state.root), state.absPath)) {
+    if (state.text === undefined && source.disk && state.root !== undefined && !resolvesInside(realRoot(state.root), state.absPath, realOf)) {
       state.messages = [outsideRootMessage()];
       state.directives = [];
       continue;
