@@ -23,11 +23,7 @@ export function relativePosix(dir: string, path: string): string {
 
 /** The real path of a folder (symbolic links resolved), or the path as given when it cannot be resolved. */
 export function realPathOf(path: string): string {
-  try {
-    return realpathSync.native(path);
-  } catch {
-    return path;
-  }
+  return realPathOrNull(path) ?? path;
 }
 
 /**

@@ -277,21 +277,27 @@ describe('rule manifest', () => {
   });
 });
 
-/** The LintCache class (not exported by the package), a cache path in a new folder, and one finding. */
+/**
+ * The LintCache class (not exported by the package), a cache path in a new folder, one finding, and `seed()`:
+ * saves a cache there holding /x/a.md's findings (that finding) and summary (returns what save() returned).
+ */
 async function cacheFile() {
   const { LintCache } = await import('../src/engine/cache.js');
   const path = join(tree({}), 'cache');
   const message = { ruleId: 'r', severity: 2 as const, message: 'm', line: 1, column: 1, endLine: 1, endColumn: 2 };
-  return { LintCache, path, message };
+  const seed = (): boolean => {
+    const first = new LintCache(path, 'manifest');
+    first.setLinted('/x/a.md', { h: 'ha', c: 'k', sh: 's1' }, [message], []);
+    first.setSummary('/x/a.md', 's1', '{"k":"selfhelp"}');
+    return first.save();
+  };
+  return { LintCache, path, message, seed };
 }
 
 describe('LintCache saved twice by one instance', () => {
   it('writes lines kept in pieces (not concatenated) and, on the second save, builds on them', async () => {
-    const { LintCache, path, message } = await cacheFile();
-    const first = new LintCache(path, 'manifest');
-    first.setLinted('/x/a.md', { h: 'ha', c: 'k', sh: 's1' }, [message], []);
-    first.setSummary('/x/a.md', 's1', '{"k":"selfhelp"}');
-    expect(first.save()).toBe(true);
+    const { LintCache, path, message, seed } = await cacheFile();
+    expect(seed()).toBe(true);
     // Reopened: the findings and summaries lines are appended to unparsed, so they are written as pieces.
     const second = new LintCache(path, 'manifest');
     second.setLinted('/x/b.md', { h: 'hb', c: 'k', sh: 's2' }, [{ ...message, message: 'n' }], []);
@@ -313,11 +319,8 @@ describe('LintCache saved twice by one instance', () => {
 
 describe('LintCache summaries line length', () => {
   it('records where the findings line starts, and finds it by scanning when the record is wrong', async () => {
-    const { LintCache, path, message } = await cacheFile();
-    const first = new LintCache(path, 'manifest');
-    first.setLinted('/x/a.md', { h: 'ha', c: 'k', sh: 's1' }, [message], []);
-    first.setSummary('/x/a.md', 's1', '{"k":"selfhelp"}');
-    first.save();
+    const { LintCache, path, message, seed } = await cacheFile();
+    seed();
     const second = new LintCache(path, 'manifest');
     second.setSummary('/x/b.md', 's2', '{"k":"learn"}');
     second.save(); // appended to the unparsed summaries line: the recorded length follows it
@@ -336,11 +339,8 @@ describe('LintCache summaries line length', () => {
 
 describe('LintCache whose file another run replaces', () => {
   it('never reads the rest of the other file at its own offsets: the new file has four lines that parse', async () => {
-    const { LintCache, path, message } = await cacheFile();
-    const first = new LintCache(path, 'manifest');
-    first.setLinted('/x/a.md', { h: 'ha', c: 'k', sh: 's1' }, [message], []);
-    first.setSummary('/x/a.md', 's1', '{"k":"selfhelp"}');
-    first.save();
+    const { LintCache, path, message, seed } = await cacheFile();
+    seed();
     // This run has read the first two lines; its summaries and findings lines are read later, on save.
     const late = new LintCache(path, 'manifest');
     // Meanwhile another run writes a cache with a much longer entries line.
