@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { progressPrinter } from '../src/output.js';
+import { progressPrinter, stdoutWriter } from '../src/output.js';
 
 describe('progressPrinter', () => {
   afterEach(() => {
@@ -35,5 +35,51 @@ describe('progressPrinter', () => {
     expect(progress.onProgress).toBeUndefined();
     progress.clear();
     expect(spy).not.toHaveBeenCalled();
+  });
+});
+
+describe('stdoutWriter', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('gathers chunks into writes of at least 64 Ki units and writes the rest on close, in order', async () => {
+    const written: string[] = [];
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      written.push(String(chunk));
+      return true;
+    });
+    const writer = stdoutWriter();
+    const line = (i: number) => `file ${String(i).padStart(5, '0')}: one problem!\n`; // 25 units
+    for (let i = 0; i < 2621; i++) await writer.write(line(i)); // 65,525 units
+    await writer.write('');
+    expect(written).toEqual([]);
+    await writer.write(line(2621)); // 65,550: the gathered text goes out in one write
+    expect(written).toHaveLength(1);
+    expect(written[0]).toBe(Array.from({ length: 2622 }, (_, i) => line(i)).join(''));
+    await writer.write('tail\n');
+    expect(written).toHaveLength(1);
+    await writer.close();
+    expect(written).toEqual([written[0], 'tail\n']);
+  });
+
+  it('waits for drain when stdout is full, and stops quietly once the reader is gone (EPIPE)', async () => {
+    const written: string[] = [];
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      written.push(String(chunk));
+      return false; // full: the writer must wait for 'drain'
+    });
+    const writer = stdoutWriter();
+    let settled = false;
+    const big = 'x'.repeat(70_000);
+    const pending = writer.write(big).then(() => { settled = true; });
+    await new Promise((r) => setImmediate(r));
+    expect(written).toEqual([big]);
+    expect(settled).toBe(false);
+    process.stdout.emit('drain');
+    await pending;
+    expect(settled).toBe(true);
+    process.stdout.emit('error', Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }));
+    await writer.write(big);
+    await writer.close();
+    expect(written).toEqual([big]);
   });
 });

@@ -48,6 +48,9 @@ export class AtomicFileStream {
   readonly #path: string;
   readonly #temp: string;
   #fd: number | undefined;
+  /** Chunks not written yet: written when they reach 64 Ki UTF-16 units, or on commit (a few dozen system calls for a big report). */
+  #pending: string[] = [];
+  #pendingLength = 0;
 
   constructor(path: string) {
     this.#path = path;
@@ -57,11 +60,22 @@ export class AtomicFileStream {
 
   write(chunk: string): void {
     if (this.#fd === undefined || chunk === '') return;
-    writeSync(this.#fd, chunk);
+    this.#pending.push(chunk);
+    this.#pendingLength += chunk.length;
+    if (this.#pendingLength >= 64 * 1024) this.#flush();
+  }
+
+  #flush(): void {
+    if (this.#fd === undefined || this.#pending.length === 0) return;
+    const text = this.#pending.join('');
+    this.#pending = [];
+    this.#pendingLength = 0;
+    writeAll(this.#fd, Buffer.from(text, 'utf8'));
   }
 
   commit(): void {
     if (this.#fd === undefined) return;
+    this.#flush();
     fsyncSync(this.#fd);
     closeSync(this.#fd);
     this.#fd = undefined;
@@ -69,6 +83,7 @@ export class AtomicFileStream {
   }
 
   abort(): void {
+    this.#pending = [];
     if (this.#fd !== undefined) closeSync(this.#fd);
     this.#fd = undefined;
     rmSync(this.#temp, { force: true });

@@ -42,4 +42,23 @@ describe('atomic writes', () => {
     expect(readFileSync(file, 'utf8')).toBe('part 1, part 2');
     expect(readdirSync(t.dir)).toEqual(['report.txt']);
   });
+
+  it('a stream gathers small chunks into 64 Ki-unit writes, and writes every byte of a large multi-byte text', () => {
+    const t = tempTree({});
+    cleanups.push(t.cleanup);
+    const file = join(t.dir, 'big.txt');
+    const stream = new AtomicFileStream(file);
+    const [temp] = readdirSync(t.dir);
+    const chunk = 'line \u00e9\u4e2d\ud83d\ude00 of a report\n'; // 2-, 3- and 4-byte UTF-8
+    const bytes = Buffer.byteLength(chunk);
+    const perWrite = Math.ceil(65536 / chunk.length); // chunks gathered before a write
+    for (let i = 0; i < perWrite - 1; i++) stream.write(chunk);
+    expect(statSync(join(t.dir, temp!)).size).toBe(0); // nothing written yet
+    stream.write(chunk);
+    expect(statSync(join(t.dir, temp!)).size).toBe(perWrite * bytes); // one write of the gathered chunks
+    for (let i = perWrite; i < 6000; i++) stream.write(chunk);
+    stream.commit();
+    expect(readFileSync(file, 'utf8')).toBe(chunk.repeat(6000));
+    expect(readdirSync(t.dir)).toEqual(['big.txt']);
+  });
 });
