@@ -5,7 +5,7 @@ import { statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { LoadedConfig } from './config/load.js';
 import { ConfigError } from './errors.js';
-import { diskSource, type ContentSource } from './fs.js';
+import { diskSource, listMarkdownFiles, type ContentSource } from './fs.js';
 import { gitRootFinder, isInside, relativePosix, toPosix } from './paths.js';
 import { LINT_VERSION } from './version.js';
 
@@ -146,7 +146,7 @@ export async function discoverFiles(patterns: readonly string[], options: { cwd:
       continue;
     }
     let matched: string[];
-    if (kind === 'dir') matched = await glob('**/*.md', abs);
+    if (kind === 'dir') matched = await listMarkdownFiles(abs);
     else if (GLOB_CHARS.test(pattern)) matched = await glob(toPosix(pattern), cwd);
     else throw new ConfigError(`no such file or folder: ${pattern}`);
     const kept = matched.map((f) => resolve(f)).filter((f) => !ignored(f));

@@ -1,7 +1,8 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createIgnoreFilter, discoverFiles, loadConfig } from '@selfhelp/lint';
+import { glob } from 'tinyglobby';
+import { createIgnoreFilter, diskSource, discoverFiles, loadConfig } from '@selfhelp/lint';
 import { tempTree, testRules } from './helpers.js';
 
 let cleanups: (() => void)[] = [];
@@ -33,6 +34,33 @@ async function setup(configText?: string) {
 }
 
 describe('discoverFiles', () => {
+  it('walks a folder as the glob of *.md with dot: false: no dot names, no node_modules, no symbolic links', async () => {
+    const t = tempTree({
+      'docs/a.md': 'a',
+      'docs/.hidden.md': 'dot file',
+      'docs/.drafts/b.md': 'under a dot folder',
+      'docs/node_modules/pkg/c.md': 'dependency',
+      'docs/deep/er/d.md': 'd',
+      'docs/deep/E.MD': 'upper-case extension',
+      'docs/deep/notes.md.txt': 'not markdown',
+      'docs/deep/x.mdx': 'not markdown',
+      'docs/with space/\u00e9t\u00e9.md': 'non-ASCII name',
+      'outside/o.md': 'o',
+    });
+    cleanups.push(t.cleanup);
+    symlinkSync(join(t.dir, 'docs/a.md'), join(t.dir, 'docs/link.md'));
+    symlinkSync(join(t.dir, 'outside'), join(t.dir, 'docs/linked-folder'));
+    const docs = join(t.dir, 'docs');
+    const rel = (paths: string[]) => paths.map((p) => p.slice(docs.length + 1)).sort();
+    const expected = ['a.md', 'deep/er/d.md', 'with space/\u00e9t\u00e9.md'];
+    const none = () => false;
+    expect(rel((await discoverFiles([docs], { cwd: t.dir, ignored: Object.assign(none, { signature: () => '' }) })).files)).toEqual(expected);
+    expect(rel(await diskSource.listMarkdown(docs, none))).toEqual(expected);
+    // The same set as tinyglobby's, which the walk replaced for folders (globs still go through it).
+    const globbed = await glob(['**/*.md'], { cwd: docs, absolute: true, dot: false, followSymbolicLinks: false, onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**'] });
+    expect(rel(globbed)).toEqual(expected);
+  });
+
   it('expands folders into sorted Markdown files, minus .gitignore and node_modules', async () => {
     const { dir, ignored, rel } = await setup();
     const found = await discoverFiles(['articles'], { cwd: dir, ignored });
