@@ -146,10 +146,11 @@ export async function discoverFiles(patterns: readonly string[], options: { cwd:
       continue;
     }
     let matched: string[];
+    // The walk gives resolved paths already (under `abs`); the glob gives `/`-separated ones.
     if (kind === 'dir') matched = await listMarkdownFiles(abs);
-    else if (GLOB_CHARS.test(pattern)) matched = await glob(toPosix(pattern), cwd);
+    else if (GLOB_CHARS.test(pattern)) matched = (await glob(toPosix(pattern), cwd)).map((f) => resolve(f));
     else throw new ConfigError(`no such file or folder: ${pattern}`);
-    const kept = matched.map((f) => resolve(f)).filter((f) => !ignored(f));
+    const kept = matched.filter((f) => !ignored(f));
     if (kept.length === 0) {
       throw new ConfigError(matched.length > 0 ? `all files matched by "${pattern}" are ignored` : `no files matching the pattern "${pattern}" were found`);
     }

@@ -6,8 +6,17 @@ export function toPosix(path: string): string {
   return sep === '/' ? path : path.split(sep).join('/');
 }
 
+/** A `.` or `..` segment: a path holding one is not taken apart by string slicing. */
+const DOT_SEGMENT = /(?:^|[\\/])\.\.?(?:[\\/]|$)/;
+
 /** True when `path` is `dir` or inside it (both absolute). */
 export function isInside(dir: string, path: string): boolean {
+  // The hot case (thousands of files under one root): `dir` + separator + a rest with no dot segment.
+  if (path === dir) return true;
+  if (path.startsWith(dir)) {
+    const at = dir.endsWith(sep) ? dir.length : path[dir.length] === sep ? dir.length + 1 : -1;
+    if (at > 0 && !DOT_SEGMENT.test(dir) && !DOT_SEGMENT.test(path.slice(at))) return true;
+  }
   const rel = relative(dir, path);
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }

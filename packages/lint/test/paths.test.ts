@@ -1,8 +1,8 @@
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { realPathsByFolder, resolvesInside } from '../src/paths.js';
+import { isInside, realPathsByFolder, resolvesInside } from '../src/paths.js';
 
 const base = realpathSync(mkdtempSync(join(tmpdir(), 'selfhelp-paths-')));
 afterAll(() => rmSync(base, { recursive: true, force: true }));
@@ -32,5 +32,39 @@ describe('realPathsByFolder', () => {
     expect(realOf(join(root, 'no-folder', 'missing.md'))).toBeUndefined();
     expect(files.map((f) => resolvesInside(root, f, realOf))).toEqual([true, false, false, true]);
     expect(resolvesInside(root, join(root, 'articles', 'missing.md'), realOf)).toBe(true);
+  });
+});
+
+describe('isInside', () => {
+  it('answers as path.relative does, on the sliced fast path and off it', () => {
+    const byRelative = (dir: string, path: string) => {
+      const rel = relative(dir, path);
+      return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+    };
+    const cases: [string, string, boolean][] = [
+      ['/repo', '/repo', true],
+      ['/repo', '/repo/a.md', true],
+      ['/repo', '/repo/', true],
+      ['/repo', '/repo/sub/deep/a.md', true],
+      ['/repo', '/repo/.hidden/..a.md', true], // dot names that are not . or .. segments
+      ['/repo/', '/repo/a.md', true],
+      ['/', '/a.md', true],
+      ['/repo', '/repository/a.md', false],
+      ['/repo', '/rep', false],
+      ['/repo', '/repo/../other/a.md', false],
+      ['/repo', '/repo/sub/../../other', false],
+      ['/repo', '/repo/sub/../a.md', true],
+      ['/repo', '/repo/./a.md', true],
+      ['/repo', '/repo/..', false],
+      ['/repo/sub/..', '/repo/a.md', true],
+      ['/repo/./sub', '/repo/sub/a.md', true],
+      ['/repo/sub', '/repo/./sub/../a.md', false],
+      ['/repo', '/other/a.md', false],
+      ['/repo', '/repo//a.md', true],
+    ];
+    for (const [dir, path, inside] of cases) {
+      expect([dir, path, isInside(dir, path)]).toEqual([dir, path, inside]);
+      expect([dir, path, byRelative(dir, path)]).toEqual([dir, path, inside]);
+    }
   });
 });
