@@ -5,7 +5,10 @@
 // highest peak RSS seen. Results go to stdout and to test/bench/RESULTS.md; the raw figures are kept in
 // test/bench/.work/results.json so an `--only` run can update some rows and keep the others.
 //
-// Usage: node test/bench/run.mjs [--runs N] [--runs-slow N] [--only id,...] [--corpus DIR] [--timeout S] [--list]
+// The ratio targets are also measured in pairs (--pairs N, after the rows): markdownlint-cli2, cold lint and warm
+// lint back to back, so a machine whose speed drifts over the minutes of a bench cannot skew the ratios.
+//
+// Usage: node test/bench/run.mjs [--runs N] [--runs-slow N] [--pairs N] [--only id,...] [--corpus DIR] [--timeout S] [--list]
 import { spawn, spawnSync } from 'node:child_process';
 import {
   chmodSync, closeSync, cpSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, statSync,
@@ -28,6 +31,7 @@ const { values: opts } = parseArgs({
   options: {
     runs: { type: 'string', default: '5' },
     'runs-slow': { type: 'string', default: '1' },
+    pairs: { type: 'string', default: '3' },
     only: { type: 'string' },
     corpus: { type: 'string' },
     timeout: { type: 'string', default: '600' },
@@ -36,17 +40,18 @@ const { values: opts } = parseArgs({
   },
 });
 if (opts.help) {
-  process.stdout.write(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(0, 9).map((l) => l.replace(/^\/\/ ?/, '')).join('\n') + '\n');
+  process.stdout.write(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(0, 11).map((l) => l.replace(/^\/\/ ?/, '')).join('\n') + '\n');
   process.exit(0);
 }
 const RUNS = positiveInt(opts.runs, '--runs');
 const RUNS_SLOW = positiveInt(opts['runs-slow'], '--runs-slow');
 const TIMEOUT_MS = positiveInt(opts.timeout, '--timeout') * 1000;
+const PAIRS = positiveInt(opts.pairs, '--pairs', 0);
 
-function positiveInt(text, flag) {
+function positiveInt(text, flag, min = 1) {
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1) {
-    process.stderr.write(`bench: ${flag} expects a positive integer, got "${text}"\n`);
+  if (!Number.isInteger(n) || n < min) {
+    process.stderr.write(`bench: ${flag} expects ${min === 0 ? 'a whole number' : 'a positive integer'}, got "${text}"\n`);
     process.exit(2);
   }
   return n;
@@ -257,7 +262,11 @@ function defineRows(ctx) {
     const r = await measure(lintCmd(...cacheOn), repo, `${label}-warmup`);
     if (!r.ok) throw new Error(r.firstErr);
   };
-  return [
+  const pairsCache = join(repo, '.bench-cache-pairs');
+  const pairs = /--no-cache\b/.test(lintHelp) && /--cache-location\b/.test(lintHelp)
+    ? { cold: lintCmd('--no-cache'), warm: lintCmd(...(/--cache(?![-\w])/.test(lintHelp) ? ['--cache'] : []), '--cache-location', pairsCache), warmCache: pairsCache }
+    : null;
+  const rows = [
     {
       id: 'parse-one', group: 'selfhelp', label: 'selfhelp parse, one file (start-up)',
       argv: sh('parse', rel(parseFile)),
@@ -327,6 +336,42 @@ function defineRows(ctx) {
       missing: 'remark-cli is not installed (pnpm install)',
     },
   ];
+  // The commands of the paired measurement (runPairs), with a cache of their own.
+  return Object.assign(rows, { pairs });
+}
+
+/**
+ * The ratio targets, measured in pairs: markdownlint-cli2, cold lint and warm lint back to back, `n` times, the
+ * order alternating. A shared machine's speed drifts over the minutes of a bench (markdownlint-cli2 took 32 s and
+ * 45 s an hour apart on 2026-12-04), so a ratio of two medians taken at different times can move by a third; the
+ * ratio within one pair cannot. Reported: each pair, and the median of the pairs' ratios.
+ */
+async function runPairs(n, rows, repo) {
+  const mdlRow = rows.find((r) => r.id === 'markdownlint-cli2');
+  const base = { measuredAt: new Date().toISOString(), load: os.loadavg()[0], pairs: [] };
+  if (!mdlRow?.argv) return { ...base, error: mdlRow?.missing ?? 'no markdownlint-cli2 row' };
+  if (!rows.pairs) return { ...base, error: 'the lint command has no --no-cache and --cache-location' };
+  const argv = { mdl: mdlRow.argv, cold: rows.pairs.cold, warm: rows.pairs.warm };
+  restoreRepo(repo);
+  rmSync(rows.pairs.warmCache, { recursive: true, force: true });
+  try {
+    const warmUp = await measure(argv.warm, repo, 'pairs-warmup');
+    if (!warmUp.ok) return { ...base, error: `warm-up failed: ${warmUp.firstErr}` };
+    for (let i = 0; i < n; i++) {
+      const pair = {};
+      for (const k of i % 2 === 0 ? ['mdl', 'cold', 'warm'] : ['warm', 'cold', 'mdl']) {
+        const r = await measure(argv[k], repo, `pairs-${k}-${i}`);
+        if (!r.ok) return { ...base, error: `${k} failed in pair ${i + 1}: ${r.firstErr}` };
+        pair[k] = r.wall;
+      }
+      base.pairs.push(pair);
+      process.stdout.write(`  pair ${i + 1}/${n}: markdownlint-cli2 ${pair.mdl.toFixed(2)} s, cold ${pair.cold.toFixed(2)} s ` +
+        `(${(pair.cold / pair.mdl).toFixed(3)} x), warm ${pair.warm.toFixed(2)} s (${(pair.warm / pair.mdl).toFixed(3)} x)\n`);
+    }
+  } finally {
+    rmSync(rows.pairs.warmCache, { recursive: true, force: true });
+  }
+  return { ...base, cold: median(base.pairs.map((p) => p.cold / p.mdl)), warm: median(base.pairs.map((p) => p.warm / p.mdl)) };
 }
 
 async function runRow(row, repo) {
@@ -385,8 +430,9 @@ function displayCommand(argv, repo) {
 
 const fmt = (n, d = 2) => (n == null ? 'n/a' : n.toFixed(d));
 
-function targets(rows) {
+function targets(rows, pairs) {
   const by = Object.fromEntries(rows.map((r) => [r.id, r]));
+  const paired = pairs && !pairs.error && pairs.pairs.length > 0 ? pairs : null;
   const base = by['markdownlint-cli2']?.wall;
   const wall = (id) => by[id]?.wall;
   const check = (name, value, limit, shown) => {
@@ -398,9 +444,15 @@ function targets(rows) {
   const selfhelpRss = rows.filter((r) => r.group === 'selfhelp' && r.peakRss != null);
   const peak = selfhelpRss.length ? Math.max(...selfhelpRss.map((r) => r.peakRss)) : null;
   const allSelfhelp = rows.filter((r) => r.group === 'selfhelp').every((r) => r.wall != null);
+  // A ratio target is judged on the paired ratio when there is one (see runPairs), else on the rows' medians.
+  const ratio = (name, id, key, limit) => {
+    if (!paired) return check(name, wall(id), base ? limit * base : null, vsBase(id));
+    const shown = `${vsBase(id)} in the rows; paired: ${fmt(paired[key], 3)} x (median of ${paired.pairs.length} pairs)`;
+    return { name, measured: shown, result: paired[key] <= limit ? 'PASS' : 'FAIL' };
+  };
   return [
-    check('Cold lint <= 0.2 x markdownlint-cli2', wall('lint-cold'), base ? 0.2 * base : null, vsBase('lint-cold')),
-    check('Warm lint <= 0.03 x markdownlint-cli2', wall('lint-warm'), base ? 0.03 * base : null, vsBase('lint-warm')),
+    ratio('Cold lint <= 0.2 x markdownlint-cli2', 'lint-cold', 'cold', 0.2),
+    ratio('Warm lint <= 0.03 x markdownlint-cli2', 'lint-warm', 'warm', 0.03),
     check('--staged, 5 files, cache < 0.5 s', wall('lint-staged'), 0.5, `${fmt(wall('lint-staged'), 3)} s`),
     check('Single-file start-up (parse) < 0.25 s', wall('parse-one'), 0.25, `${fmt(wall('parse-one'), 3)} s`),
     check('Full build <= 1.5 x cold lint', wall('build-full') != null && wall('lint-cold') ? wall('build-full') / wall('lint-cold') : null, 1.5,
@@ -428,8 +480,30 @@ function renderTable(rows) {
   return lines.join('\n');
 }
 
-function renderResults(meta, rows) {
-  const t = targets(rows);
+function renderPairs(pairs) {
+  if (!pairs) return [];
+  const head = [
+    '## Paired with markdownlint-cli2',
+    '',
+    'markdownlint-cli2, cold lint (`--no-cache`) and warm lint run back to back in each pair, the order alternating, so',
+    "the machine's drift over the minutes of a bench does not skew the ratios; what is left is each run's own noise,",
+    "shown pair by pair. The ratio targets are judged on the median of the pairs' ratios.",
+    `Measured ${pairs.measuredAt.slice(0, 16).replace('T', ' ')} UTC, load ${fmt(pairs.load)}${pairs.stale ? ', not in this invocation' : ''}.`,
+    '',
+  ];
+  if (pairs.error) return [...head, `n/a (${pairs.error})`, ''];
+  return [
+    ...head,
+    '| Pair | markdownlint-cli2 (s) | Cold lint (s) | Cold x | Warm lint (s) | Warm x |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...pairs.pairs.map((p, i) => `| ${i + 1} | ${fmt(p.mdl)} | ${fmt(p.cold)} | ${fmt(p.cold / p.mdl, 3)} | ${fmt(p.warm)} | ${fmt(p.warm / p.mdl, 3)} |`),
+    `| median | | | ${fmt(pairs.cold, 3)} | | ${fmt(pairs.warm, 3)} |`,
+    '',
+  ];
+}
+
+function renderResults(meta, rows, pairs) {
+  const t = targets(rows, pairs);
   return [
     '# Benchmark results',
     '',
@@ -444,6 +518,7 @@ function renderResults(meta, rows) {
     '',
     renderTable(rows),
     '',
+    ...renderPairs(pairs),
     '## Targets (issue 8)',
     '',
     '| Target | Measured | Result |',
@@ -471,11 +546,12 @@ async function main() {
   const rows = defineRows({ repo, articleFiles });
   if (opts.list) {
     for (const r of rows) process.stdout.write(`${r.id.padEnd(18)} ${r.label}\n`);
+    process.stdout.write(`${'pairs'.padEnd(18)} markdownlint-cli2, cold and warm lint back to back (--pairs N, default 3)\n`);
     return;
   }
   const only = opts.only ? new Set(opts.only.split(',').map((s) => s.trim()).filter(Boolean)) : null;
   if (only) {
-    const unknown = [...only].filter((id) => !rows.some((r) => r.id === id));
+    const unknown = [...only].filter((id) => id !== 'pairs' && !rows.some((r) => r.id === id));
     if (unknown.length) { process.stderr.write(`bench: unknown row(s) ${unknown.join(', ')}; --list shows them\n`); process.exit(2); }
   }
   const meta = {
@@ -497,9 +573,13 @@ async function main() {
   // Earlier figures on the same corpus are kept for rows this invocation does not run (--only).
   const resultsFile = join(work, 'results.json');
   let previous = {};
+  let previousPairs = null;
   if (existsSync(resultsFile)) {
     const saved = JSON.parse(readFileSync(resultsFile, 'utf8'));
-    if (saved.files === files && saved.bytes === bytes) previous = saved.rows ?? {};
+    if (saved.files === files && saved.bytes === bytes) {
+      previous = saved.rows ?? {};
+      previousPairs = saved.pairs ?? null;
+    }
   }
   const measured = {};
   for (const row of rows) {
@@ -507,13 +587,18 @@ async function main() {
     process.stdout.write(`${row.label}\n`);
     measured[row.id] = await runRow(row, repo);
   }
+  let pairs = previousPairs ? { ...previousPairs, stale: true } : null;
+  if (PAIRS > 0 && (!only || only.has('pairs'))) {
+    process.stdout.write(`markdownlint-cli2, cold and warm lint in ${PAIRS} pairs\n`);
+    pairs = await runPairs(PAIRS, rows, repo);
+  }
   const merged = rows
     .map((r) => measured[r.id] ?? (previous[r.id] ? { ...previous[r.id], label: r.label, stale: true } : null))
     .filter(Boolean);
-  const table = renderResults(meta, merged);
+  const table = renderResults(meta, merged, pairs);
   process.stdout.write('\n' + table);
   const rowsById = Object.fromEntries(merged.map((r) => [r.id, { ...r, stale: undefined }]));
-  writeAtomic(resultsFile, JSON.stringify({ files, bytes, rows: rowsById }, null, 2) + '\n');
+  writeAtomic(resultsFile, JSON.stringify({ files, bytes, rows: rowsById, pairs: pairs ? { ...pairs, stale: undefined } : undefined }, null, 2) + '\n');
   writeAtomic(join(here, 'RESULTS.md'), table);
   process.stdout.write(`\nwrote ${relative(repoRoot, join(here, 'RESULTS.md'))}\n`);
 }
