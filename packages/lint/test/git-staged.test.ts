@@ -3,7 +3,7 @@ import { chmodSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, u
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { blobId, readIndexBlobs, stagedChanges, stagedTree } from '../src/git/index.js';
+import { blobId, listIndex, readIndexBlobs, stagedChanges, stagedContentSource, stagedTree } from '../src/git/index.js';
 
 for (const key of Object.keys(process.env)) if (key.startsWith('GIT_')) delete process.env[key];
 process.env.GIT_CONFIG_NOSYSTEM = '1';
@@ -130,6 +130,32 @@ describe('readIndexBlobs', () => {
     write('bom.md', '\uFEFF# Überschrift\n');
     git('add', 'bom.md');
     expect((await readIndexBlobs(repo, ['bom.md']))[0]?.source).toBe('\uFEFF# Überschrift\n');
+  });
+});
+
+describe('intent-to-add entries (git add -N)', () => {
+  it('are not in the staged tree (nothing of them is committed); staged and committed empty files are', async () => {
+    write('a.md', article('Alpha'));
+    write('committed-empty.md', '');
+    git('add', '--all');
+    git('commit', '-q', '-m', 'initial');
+    write('intended.md', article('Intended'));
+    write('intended empty ü.md', '');
+    write('staged-empty.md', '');
+    git('add', '-N', 'intended.md', 'intended empty ü.md');
+    git('add', 'staged-empty.md');
+    // The index records the empty blob for all four; ls-files alone cannot tell them apart.
+    expect(git('ls-files', '-s').split('\n').filter((l) => l.includes('e69de29bb2d1d6434b8b29ae775ad8c2e48c5391')).length).toBe(4);
+    expect((await listIndex(repo)).map((e) => e.path)).toEqual(['a.md', 'committed-empty.md', 'staged-empty.md']);
+    expect((await listIndex(repo, ['intended.md', 'staged-empty.md'])).map((e) => e.path)).toEqual(['staged-empty.md']);
+    expect((await stagedChanges(repo)).files.map((f) => [f.path, f.status])).toEqual([['staged-empty.md', 'added']]);
+    const source = await stagedContentSource(repo);
+    expect(source.isFile(path.join(repo, 'intended.md'))).toBe(false);
+    expect(source.readText(path.join(repo, 'intended.md'))).toBeUndefined();
+    expect(source.isFile(path.join(repo, 'staged-empty.md'))).toBe(true);
+    expect(source.readText(path.join(repo, 'committed-empty.md'))).toBe('');
+    expect((await source.listMarkdown(repo, () => false)).map((p) => path.relative(repo, p)).sort()).toEqual(['a.md', 'committed-empty.md', 'staged-empty.md']);
+    expect(await readIndexBlobs(repo, ['intended.md'])).toEqual([]);
   });
 });
 

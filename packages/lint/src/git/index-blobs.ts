@@ -1,7 +1,7 @@
 // The index (staging area): what is staged for each path, and reading that staged content.
 import { createHash } from 'node:crypto';
 import { CatFileBatch } from './cat-file.js';
-import { git } from './exec.js';
+import { git, splitNul } from './exec.js';
 import { isRegularFileMode } from './paths.js';
 
 export interface IndexEntry {
@@ -26,7 +26,8 @@ const MAX_PATHSPECS = 200;
 /**
  * Stage-0 regular-file entries of the index, from `git ls-files -s -z` (run at the root, so paths are
  * root-relative). With `paths`, only those (taken literally); otherwise all. Conflicted entries
- * (stages 1-3), symbolic links and submodules are left out.
+ * (stages 1-3), symbolic links, submodules and intent-to-add entries (`git add -N`: nothing of them is
+ * committed) are left out.
  */
 export async function listIndex(repo: string, paths?: readonly string[]): Promise<IndexEntry[]> {
   const wanted = paths ? new Set(paths) : undefined;
@@ -52,7 +53,35 @@ export async function listIndex(repo: string, paths?: readonly string[]): Promis
     }
     at = stop + 1;
   }
-  return entries;
+  // An intent-to-add entry records the empty blob, as a staged empty file does: only those are asked about.
+  const empty = entries.filter((e) => e.oid === EMPTY_BLOB[e.oid.length]);
+  if (empty.length === 0) return entries;
+  const intended = await intentToAdd(repo, empty.map((e) => e.path));
+  return intended.size === 0 ? entries : entries.filter((e) => !intended.has(e.path));
+}
+
+const EMPTY_BLOB: Record<number, string> = { 40: blobId(Buffer.alloc(0), 'sha1'), 64: blobId(Buffer.alloc(0), 'sha256') };
+
+/**
+ * The paths among `paths` that are intent-to-add entries. `git status --porcelain=v2` (a stable format)
+ * reports them as `.A`: added in the work tree, nothing in the index for a commit; `git ls-files` cannot
+ * tell them from a staged empty file.
+ */
+async function intentToAdd(repo: string, paths: readonly string[]): Promise<Set<string>> {
+  const args = ['status', '--porcelain=v2', '-z', '--untracked-files=no', '--ignore-submodules=all', '--no-renames'];
+  if (paths.length <= MAX_PATHSPECS) args.push('--', ...paths);
+  const found = new Set<string>();
+  for (const record of splitNul(await git(repo, args))) {
+    if (!record.startsWith('1 .A ')) continue;
+    // `1 XY sub mH mI mW hH hI path`: the path follows the eighth space.
+    let at = 0;
+    for (let field = 0; field < 8 && at >= 0; field++) {
+      const space = record.indexOf(' ', at);
+      at = space < 0 ? -1 : space + 1;
+    }
+    if (at > 0) found.add(record.slice(at));
+  }
+  return found;
 }
 
 /**
