@@ -198,4 +198,14 @@ describe('code fingerprint', () => {
     expect(names).toEqual(['@selfhelp/lint', '@selfhelp/core', '@selfhelp/schema', '@selfhelp/rules', '@selfhelp/links']);
     expect(codePackages(false)!.length).toBe(3);
   });
+
+  it('takes every code file, CommonJS included (the generated validators), and no declaration or other file', async () => {
+    const { codeFilesUnder } = await import('../src/config/load.js');
+    const t = tempTree({ 'a.js': '', 'b.cjs': '', 'c.mjs': '', 'd.ts': '', 'e.d.ts': '', 'f.json': '{}', 'g.md': '', 'h.js.map': '', 'sub/deeper/i.cjs': '' });
+    try {
+      expect(codeFilesUnder(t.dir).sort()).toEqual(['a.js', 'b.cjs', 'c.mjs', 'd.ts', 'f.json', join('sub', 'deeper', 'i.cjs')]);
+    } finally {
+      t.cleanup();
+    }
+  });
 });

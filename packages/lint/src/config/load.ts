@@ -252,13 +252,14 @@ export function codePackages(builtIn: boolean): string[] | undefined {
 
 /**
  * The code files under a folder, as paths relative to it: read with file types, so only folders are
- * opened (a recursive readdir stats every entry to find them).
+ * opened (a recursive readdir stats every entry to find them). CommonJS files count: the schemas'
+ * generated validators are `.cjs` modules.
  */
-function codeFilesUnder(dir: string, prefix = '', out: string[] = []): string[] {
+export function codeFilesUnder(dir: string, prefix = '', out: string[] = []): string[] {
   for (const d of readdirSync(join(dir, prefix), { withFileTypes: true })) {
     const rel = prefix === '' ? d.name : join(prefix, d.name);
     if (d.isDirectory()) codeFilesUnder(dir, rel, out);
-    else if (/\.(js|mjs|ts|json)$/.test(d.name) && !d.name.endsWith('.d.ts')) out.push(rel);
+    else if (/\.(c?js|mjs|ts|json)$/.test(d.name) && !d.name.endsWith('.d.ts')) out.push(rel);
   }
   return out;
 }
