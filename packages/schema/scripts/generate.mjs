@@ -1,7 +1,7 @@
 // Compiles every JSON Schema in rules/schemas ahead of time into standalone ajv validators, one CommonJS
 // module per schema (packages/schema/generated/validators/<name>.cjs), behind generated/validators.js (+ .d.ts),
 // which loads a schema's module the first time that validator is called: a run that validates two kinds of
-// article compiles two of the twenty (the whole set is 740 KB of code). It also collects the schemas' author-facing
+// article compiles two of the 21 (the whole set is 740 KB of code). It also collects the schemas' author-facing
 // annotations (x-code, x-message, x-severity) into generated/annotations.js, so nothing is
 // compiled when the CLI starts. Run by `pnpm --filter @selfhelp/schema run generate`
 // (the root `pnpm build` runs it before `tsc -b`).
