@@ -49,3 +49,7 @@ await Promise.all(
     }),
   ),
 );
+
+// The CommonJS start-up bundle of the CLI, from the dist files above (scripts/startup-bundle.mjs).
+const { buildStartupBundle } = await import('./startup-bundle.mjs');
+await buildStartupBundle(root);

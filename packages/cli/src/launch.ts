@@ -1,0 +1,153 @@
+// How the `selfhelp` binary starts. Node 20 keeps no compiled code between runs for ES modules, and a
+// `--staged` run spends about a fifth of its time compiling. So the binary runs the start-up bundle
+// (dist/startup.cjs, built by scripts/startup-bundle.mjs) as a vm.Script with a V8 code cache kept per
+// command, while every input of the bundle is unchanged since it was built; else the ES modules.
+import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Script } from 'node:vm';
+
+type Main = (argv: string[]) => Promise<number>;
+
+/** dist/startup.json: the bundle's content hash, its size and mtime, and each input's (paths relative to dist). */
+export interface StartupManifest {
+  format: 1;
+  hash: string;
+  bundle: [size: number, mtimeMs: number];
+  inputs: [path: string, size: number, mtimeMs: number][];
+}
+
+export interface LaunchOptions {
+  /** The folder of startup.cjs, startup.json and main.js (default: this module's folder). */
+  dist?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+const DIST = dirname(fileURLToPath(import.meta.url));
+const COMMANDS = new Set(['parse', 'lint', 'rules', 'links', 'build', 'hook']);
+
+export async function launch(argv: string[], options: LaunchOptions = {}): Promise<number> {
+  const dist = options.dist ?? DIST;
+  const env = options.env ?? process.env;
+  const note = argv.includes('--debug') ? (s: string) => process.stderr.write(`selfhelp: start-up: ${s}\n`) : () => undefined;
+  const plain = async (why: string): Promise<number> => {
+    note(`ES modules (${why})`);
+    const { main } = (await import(pathToFileURL(join(dist, 'main.js')).href)) as { main: Main };
+    return main(argv);
+  };
+  if (env.SELFHELP_DISABLE_COMPILE_CACHE === '1') return plain('SELFHELP_DISABLE_COMPILE_CACHE=1');
+  const manifest = readManifest(dist);
+  if (typeof manifest === 'string') return plain(manifest);
+  const stale = staleInput(dist, manifest);
+  if (stale !== undefined) return plain(stale);
+
+  const bundle = join(dist, 'startup.cjs');
+  const folder = compileCacheDir(env);
+  const cacheFile = typeof folder === 'string' ? undefined : join(folder.dir, cacheName(manifest, argv));
+  let cachedData: Buffer | undefined;
+  if (cacheFile !== undefined) {
+    try {
+      cachedData = readFileSync(cacheFile);
+    } catch {
+      cachedData = undefined;
+    }
+  }
+  let script: Script;
+  let main: Main;
+  try {
+    // The build made the bundle ASCII: read as one-byte text, without decoding UTF-8.
+    const source = readFileSync(bundle, 'latin1');
+    script = new Script(`(function (exports, require, module, __filename, __dirname, __startupImport, __startupFileUrl, __startupPath) {${source}\n})`, {
+      filename: bundle,
+      cachedData,
+    });
+    const mod: { exports: { main?: Main } } = { exports: {} };
+    const run = script.runInThisContext() as (...args: unknown[]) => void;
+    run.call(mod.exports, mod.exports, createRequire(bundle), mod, bundle, dist, importFrom, (rel: string) => pathToFileURL(join(dist, rel)).href, (rel: string) => join(dist, rel));
+    if (typeof mod.exports.main !== 'function') return plain('startup.cjs exports no main');
+    main = mod.exports.main;
+  } catch (error) {
+    return plain(`startup.cjs failed to load: ${(error as Error).message}`);
+  }
+  const code = await main(argv);
+  if (cacheFile === undefined) note(`startup.cjs, no compile cache (${folder as string})`);
+  else if (cachedData !== undefined && !script.cachedDataRejected) note(`startup.cjs, compile cache ${cacheFile} used`);
+  else {
+    const saved = writeAtomic(cacheFile, script.createCachedData());
+    note(`startup.cjs, compile cache ${cacheFile} ${saved ?? (cachedData === undefined ? 'written' : 'rejected by V8, written again')}`);
+  }
+  return code;
+}
+
+/** import() for the bundle's modules: a relative specifier from the importing file's URL, as its own import() would. */
+function importFrom(specifier: string, parent: string): Promise<unknown> {
+  const url = /^(\.{0,2}\/|[a-z][a-z\d+.-]*:)/i.test(specifier) ? new URL(specifier, parent).href : specifier;
+  return import(url);
+}
+
+/** The manifest, or why there is none to use. */
+export function readManifest(dist: string): StartupManifest | string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(join(dist, 'startup.json'), 'utf8'));
+  } catch {
+    return 'no startup.json';
+  }
+  const m = parsed as Partial<StartupManifest>;
+  if (m.format !== 1 || typeof m.hash !== 'string' || !Array.isArray(m.bundle) || !Array.isArray(m.inputs)) return 'startup.json is not a start-up manifest';
+  return m as StartupManifest;
+}
+
+/** The first file of the bundle (itself or an input) whose size or mtime changed since the build, as a reason; undefined when none did. */
+export function staleInput(dist: string, manifest: StartupManifest): string | undefined {
+  const files: [string, number, number][] = [['startup.cjs', ...manifest.bundle], ...manifest.inputs];
+  for (const [rel, size, mtimeMs] of files) {
+    const s = statSync(join(dist, rel), { throwIfNoEntry: false });
+    if (s === undefined) return `${rel} is missing`;
+    if (s.size !== size || s.mtimeMs !== mtimeMs) return `${rel} changed since startup.cjs was built`;
+  }
+  return undefined;
+}
+
+/**
+ * The compile cache's folder: $SELFHELP_COMPILE_CACHE, else selfhelp-compile-cache-<uid> in the temporary
+ * folder. Compiled code is code: a folder another user owns or can write to is not used (the reason instead).
+ */
+export function compileCacheDir(env: NodeJS.ProcessEnv): { dir: string } | string {
+  const dir = env.SELFHELP_COMPILE_CACHE || join(tmpdir(), `selfhelp-compile-cache-${process.getuid?.() ?? 'user'}`);
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const s = lstatSync(dir);
+    if (!s.isDirectory()) return `${dir} is not a folder`;
+    if (process.getuid !== undefined && s.uid !== process.getuid()) return `${dir} belongs to another user`;
+    if (process.platform !== 'win32' && (s.mode & 0o022) !== 0) return `${dir} is writable by others`;
+    return { dir };
+  } catch (error) {
+    return `${dir}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
+  }
+}
+
+/**
+ * One cache per bundle, Node version, architecture and command: V8 keeps the functions a run compiled,
+ * and a `--staged` lint compiles other code than a whole-folder one (which lints in worker threads).
+ */
+export function cacheName(manifest: StartupManifest, argv: readonly string[]): string {
+  const command = argv[0] !== undefined && COMMANDS.has(argv[0]) ? argv[0] : 'cli';
+  const mode = command === 'lint' && argv.includes('--staged') ? '-staged' : '';
+  return `${manifest.hash}-${process.version}-${process.arch}-${command}${mode}.bin`;
+}
+
+/** Written beside and renamed: a concurrent run reads the old cache or the new one, never half. Undefined when written. */
+function writeAtomic(file: string, data: Buffer): string | undefined {
+  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  try {
+    writeFileSync(tmp, data, { mode: 0o600 });
+    renameSync(tmp, file);
+    return undefined;
+  } catch (error) {
+    rmSync(tmp, { force: true });
+    return `not written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
+  }
+}

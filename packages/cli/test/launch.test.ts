@@ -1,0 +1,234 @@
+// The launcher (src/launch.ts): the start-up bundle with its V8 code cache while the bundle is fresh,
+// the ES modules otherwise. First on a small dist folder made here (a bundle of a few lines), then the
+// built binary: its bundle, its cache files, and the same bytes out as the ES modules.
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { cacheName, compileCacheDir, launch, readManifest, staleInput, type StartupManifest } from '../src/launch.js';
+
+let work: string;
+let dist: string;
+let cacheDir: string;
+
+beforeEach(() => {
+  work = mkdtempSync(join(tmpdir(), 'selfhelp-launch-'));
+  dist = join(work, 'dist');
+  cacheDir = join(work, 'cache');
+  mkdirSync(dist);
+});
+afterEach(() => {
+  chmodSync(work, 0o700);
+  rmSync(work, { recursive: true, force: true });
+});
+
+/** A dist folder: main.js (the ES modules' entry), startup.cjs, an input beside it, and a manifest that matches them. */
+function makeDist(bundle: string): void {
+  writeFileSync(join(dist, 'main.js'), 'export async function main(argv) { process.stdout.write(`esm ${argv.join(" ")}\\n`); return 3; }\n');
+  writeFileSync(join(dist, 'input.js'), '// an input of the bundle\n');
+  writeFileSync(join(dist, 'esm.mjs'), 'export const answer = 42;\n');
+  writeFileSync(join(dist, 'startup.cjs'), bundle);
+  writeManifest();
+}
+
+function writeManifest(): void {
+  const stamp = (rel: string): [string, number, number] => {
+    const s = statSync(join(dist, rel));
+    return [rel, s.size, s.mtimeMs];
+  };
+  const [, size, mtimeMs] = stamp('startup.cjs');
+  const manifest: StartupManifest = { format: 1, hash: 'testhash', bundle: [size, mtimeMs], inputs: [stamp('input.js'), stamp('main.js')] };
+  writeFileSync(join(dist, 'startup.json'), JSON.stringify(manifest));
+}
+
+const BUNDLE = `exports.main = async (argv) => {
+  const { answer } = await __startupImport('./esm.mjs', __startupFileUrl('main.js'));
+  process.stdout.write(\`bundle \${argv.join(' ')} \${answer} \${__startupPath('input.js')} \${__startupFileUrl('input.js')} \${__filename === __startupPath('startup.cjs')}\\n\`);
+  return 4;
+};
+`;
+
+async function run(argv: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const writeOut = process.stdout.write.bind(process.stdout);
+  const writeErr = process.stderr.write.bind(process.stderr);
+  process.stdout.write = ((chunk: string) => (out.push(String(chunk)), true)) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string) => (err.push(String(chunk)), true)) as typeof process.stderr.write;
+  try {
+    const code = await launch(argv, { dist, env: { SELFHELP_COMPILE_CACHE: cacheDir, ...env } });
+    return { code, stdout: out.join(''), stderr: err.join('') };
+  } finally {
+    process.stdout.write = writeOut;
+    process.stderr.write = writeErr;
+  }
+}
+
+describe('launch, on a dist folder of its own', () => {
+  test('runs the bundle, with each file where it is and import() for what stays outside, and writes the code cache once', async () => {
+    makeDist(BUNDLE);
+    const cacheFile = join(cacheDir, `testhash-${process.version}-${process.arch}-lint.bin`);
+    const first = await run(['lint', 'x', '--debug']);
+    expect(first.code).toBe(4);
+    expect(first.stdout).toBe(`bundle lint x --debug 42 ${join(dist, 'input.js')} file://${join(dist, 'input.js')} true\n`);
+    expect(first.stderr).toBe(`selfhelp: start-up: startup.cjs, compile cache ${cacheFile} written\n`);
+    expect(readdirSync(cacheDir)).toEqual([`testhash-${process.version}-${process.arch}-lint.bin`]);
+    expect(statSync(cacheFile).mode & 0o777).toBe(0o600);
+    expect(statSync(cacheDir).mode & 0o777).toBe(0o700);
+    const written = readFileSync(cacheFile);
+
+    const second = await run(['lint', 'x', '--debug']);
+    expect(second.code).toBe(4);
+    expect(second.stderr).toBe(`selfhelp: start-up: startup.cjs, compile cache ${cacheFile} used\n`);
+    expect(readFileSync(cacheFile).equals(written)).toBe(true);
+
+    // Without --debug, not a word on stderr.
+    expect((await run(['lint', 'x'])).stderr).toBe('');
+  });
+
+  test('a cache V8 rejects (here, bytes of nothing it wrote) is written again', async () => {
+    makeDist(BUNDLE);
+    const cacheFile = join(cacheDir, `testhash-${process.version}-${process.arch}-parse.bin`);
+    mkdirSync(cacheDir, { mode: 0o700 });
+    writeFileSync(cacheFile, Buffer.alloc(4096, 7));
+    const r = await run(['parse', '--debug']);
+    expect(r.code).toBe(4);
+    expect(r.stderr).toBe(`selfhelp: start-up: startup.cjs, compile cache ${cacheFile} rejected by V8, written again\n`);
+    expect(readFileSync(cacheFile).equals(Buffer.alloc(4096, 7))).toBe(false);
+    expect(readdirSync(cacheDir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  test('the ES modules run when an input changed, is missing, or the manifest is not there', async () => {
+    makeDist(BUNDLE);
+    const later = new Date(Date.now() + 5_000);
+    utimesSync(join(dist, 'input.js'), later, later);
+    expect(await run(['lint', '--debug'])).toEqual({ code: 3, stdout: 'esm lint --debug\n', stderr: 'selfhelp: start-up: ES modules (input.js changed since startup.cjs was built)\n' });
+
+    writeManifest();
+    expect((await run(['lint'])).code).toBe(4);
+    writeFileSync(join(dist, 'startup.cjs'), BUNDLE + '\n');
+    expect((await run(['lint', '--debug'])).stderr).toBe('selfhelp: start-up: ES modules (startup.cjs changed since startup.cjs was built)\n');
+
+    writeManifest();
+    rmSync(join(dist, 'input.js'));
+    expect((await run(['lint', '--debug'])).stderr).toBe('selfhelp: start-up: ES modules (input.js is missing)\n');
+
+    rmSync(join(dist, 'startup.json'));
+    expect(await run(['rules', '--debug'])).toEqual({ code: 3, stdout: 'esm rules --debug\n', stderr: 'selfhelp: start-up: ES modules (no startup.json)\n' });
+    writeFileSync(join(dist, 'startup.json'), '{"format":2}');
+    expect((await run(['rules', '--debug'])).stderr).toBe('selfhelp: start-up: ES modules (startup.json is not a start-up manifest)\n');
+  });
+
+  test('SELFHELP_DISABLE_COMPILE_CACHE=1 runs the ES modules; a bundle that fails to load falls back to them', async () => {
+    makeDist(BUNDLE);
+    expect(await run(['lint', '--debug'], { SELFHELP_DISABLE_COMPILE_CACHE: '1' })).toEqual({
+      code: 3,
+      stdout: 'esm lint --debug\n',
+      stderr: 'selfhelp: start-up: ES modules (SELFHELP_DISABLE_COMPILE_CACHE=1)\n',
+    });
+    expect(existsSync(cacheDir)).toBe(false);
+
+    makeDist('throw new Error("half a bundle");\n');
+    expect(await run(['lint', '--debug'])).toEqual({ code: 3, stdout: 'esm lint --debug\n', stderr: 'selfhelp: start-up: ES modules (startup.cjs failed to load: half a bundle)\n' });
+    makeDist('exports.notMain = 1;\n');
+    expect((await run(['lint', '--debug'])).stderr).toBe('selfhelp: start-up: ES modules (startup.cjs exports no main)\n');
+  });
+
+  test.skipIf(process.platform === 'win32' || process.getuid?.() === undefined)('a cache folder others can write to, or a file in its place, is not used; the run goes on', async () => {
+    makeDist(BUNDLE);
+    mkdirSync(cacheDir);
+    chmodSync(cacheDir, 0o777);
+    const open = await run(['lint', '--debug']);
+    expect(open.code).toBe(4);
+    expect(open.stderr).toBe(`selfhelp: start-up: startup.cjs, no compile cache (${cacheDir} is writable by others)\n`);
+    expect(readdirSync(cacheDir)).toEqual([]);
+
+    rmSync(cacheDir, { recursive: true });
+    writeFileSync(cacheDir, 'not a folder');
+    const file = await run(['lint', '--debug']);
+    expect(file.code).toBe(4);
+    expect(file.stderr).toBe(`selfhelp: start-up: startup.cjs, no compile cache (${cacheDir}: EEXIST)\n`);
+  });
+
+  test('compileCacheDir: the temporary folder by default, per user', () => {
+    const uid = process.getuid?.() ?? 'user';
+    expect(compileCacheDir({})).toEqual({ dir: join(tmpdir(), `selfhelp-compile-cache-${uid}`) });
+    expect(compileCacheDir({ SELFHELP_COMPILE_CACHE: cacheDir })).toEqual({ dir: cacheDir });
+  });
+
+  test('cacheName: one per command, and one for lint --staged', () => {
+    const m: StartupManifest = { format: 1, hash: 'h', bundle: [1, 1], inputs: [] };
+    const tail = `${process.version}-${process.arch}`;
+    expect(cacheName(m, ['lint', 'articles'])).toBe(`h-${tail}-lint.bin`);
+    expect(cacheName(m, ['lint', '--staged'])).toBe(`h-${tail}-lint-staged.bin`);
+    expect(cacheName(m, ['parse', '--staged'])).toBe(`h-${tail}-parse.bin`);
+    expect(cacheName(m, ['--version'])).toBe(`h-${tail}-cli.bin`);
+    expect(cacheName(m, [])).toBe(`h-${tail}-cli.bin`);
+    expect(cacheName(m, ['../x'])).toBe(`h-${tail}-cli.bin`);
+  });
+});
+
+const repo = fileURLToPath(new URL('../../..', import.meta.url));
+const realDist = join(repo, 'packages/cli/dist');
+const bin = join(repo, 'packages/cli/bin/selfhelp.js');
+const bundled = existsSync(join(realDist, 'startup.json'));
+
+describe.skipIf(!bundled)('the built start-up bundle', () => {
+  test('is fresh after the build, ASCII, and every place it names is a file or folder of the repository', () => {
+    const manifest = readManifest(realDist);
+    if (typeof manifest === 'string') throw new Error(manifest);
+    expect(staleInput(realDist, manifest)).toBeUndefined();
+    const text = readFileSync(join(realDist, 'startup.cjs'), 'latin1');
+    expect(/[^\x00-\x7f]/.test(text)).toBe(false);
+    expect(text).not.toMatch(/import\.meta/);
+    const places = [...text.matchAll(/__startup(?:FileUrl|Path)\("([^"]+)"\)/g)].map((m) => m[1]!);
+    // lint's worker and version, core's lazy requires, the generated validators, piscina's worker folder
+    for (const expected of ['../../lint/dist/engine/run.js', '../../lint/dist/version.js', '../../core/dist/index.js', '../../schema/generated/validators.js']) expect(places).toContain(expected);
+    expect(places.some((p) => p.includes('/piscina/dist'))).toBe(true);
+    for (const p of new Set(places)) expect(existsSync(join(realDist, p)), p).toBe(true);
+    // links, build and the HTTP checker stay outside (no undici, no HTML renderer)
+    expect(text).not.toContain('undici');
+    expect(text).toContain('__startupImport("./commands/build.js"');
+  });
+
+  function selfhelp(args: string[], env: Record<string, string>) {
+    const r = spawnSync(process.execPath, [bin, ...args], { cwd: repo, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', SELFHELP_COMPILE_CACHE: cacheDir, ...env } });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  }
+
+  test('the binary gives the same bytes through the bundle (written cache, used cache) as through the ES modules, worker threads included', () => {
+    const args = ['lint', 'articles', '--no-cache', '--format', 'json', '--concurrency', '2', '--debug'];
+    const esm = selfhelp(args, { SELFHELP_DISABLE_COMPILE_CACHE: '1' });
+    const first = selfhelp(args, {});
+    const second = selfhelp(args, {});
+    expect(esm.stderr).toMatch(/, 2 workers, /);
+    expect(esm.stderr).toContain('selfhelp: start-up: ES modules (SELFHELP_DISABLE_COMPILE_CACHE=1)\n');
+    const name = readdirSync(cacheDir);
+    expect(name).toHaveLength(1);
+    expect(name[0]).toMatch(new RegExp(`^[\\w-]{16}-${process.version}-${process.arch}-lint\\.bin$`));
+    expect(first.stderr).toContain(`selfhelp: start-up: startup.cjs, compile cache ${join(cacheDir, name[0]!)} written\n`);
+    expect(second.stderr).toContain(`selfhelp: start-up: startup.cjs, compile cache ${join(cacheDir, name[0]!)} used\n`);
+    for (const r of [first, second]) {
+      expect(r.code).toBe(esm.code);
+      expect(r.stdout).toBe(esm.stdout);
+      expect(r.stderr).toMatch(/, 2 workers, /);
+    }
+    expect(JSON.parse(esm.stdout).length).toBeGreaterThan(5);
+  });
+
+  test('build and links, left outside the bundle, are imported when asked for', () => {
+    const out = join(work, 'catalog');
+    const viaBundle = selfhelp(['build', 'articles', '--out', out, '--no-cache'], {});
+    const viaEsm = selfhelp(['build', 'articles', '--out', join(work, 'catalog2'), '--no-cache'], { SELFHELP_DISABLE_COMPILE_CACHE: '1' });
+    expect(viaBundle.code).toBe(0);
+    const untimed = (s: string) => s.replace(/ in \d+(\.\d+)? ?m?s\./, ' in T.');
+    expect(untimed(viaBundle.stdout)).toMatch(/^Built .*catalog: 13 articles .* in T\.\n/);
+    expect(untimed(viaBundle.stdout)).toBe(untimed(viaEsm.stdout).replaceAll('catalog2', 'catalog'));
+    expect(readFileSync(join(out, 'catalog.json'), 'utf8')).toBe(readFileSync(join(work, 'catalog2', 'catalog.json'), 'utf8'));
+    const links = selfhelp(['links', '--help'], {});
+    expect(links.code).toBe(0);
+    expect(links.stdout).toMatch(/^Usage: selfhelp links /);
+  });
+});
