@@ -2,7 +2,7 @@
 // `--staged` run spends about a fifth of its time compiling. So the binary runs the start-up bundle
 // (dist/startup.cjs, built by scripts/startup-bundle.mjs) as a vm.Script with a V8 code cache kept per
 // command, while every input of the bundle is unchanged since it was built; else the ES modules.
-import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -76,6 +76,7 @@ export async function launch(argv: string[], options: LaunchOptions = {}): Promi
   else if (cachedData !== undefined && !script.cachedDataRejected) note(`startup.cjs, compile cache ${cacheFile} used`);
   else {
     const saved = writeAtomic(cacheFile, script.createCachedData());
+    pruneCaches(dirname(cacheFile), manifest.hash, Date.now());
     note(`startup.cjs, compile cache ${cacheFile} ${saved ?? (cachedData === undefined ? 'written' : 'rejected by V8, written again')}`);
   }
   return code;
@@ -137,6 +138,30 @@ export function cacheName(manifest: StartupManifest, argv: readonly string[]): s
   const command = argv[0] !== undefined && COMMANDS.has(argv[0]) ? argv[0] : 'cli';
   const mode = command === 'lint' && argv.includes('--staged') ? '-staged' : '';
   return `${manifest.hash}-${process.version}-${process.arch}-${command}${mode}.bin`;
+}
+
+/** A week: caches of other builds (other bundle hashes) untouched that long are removed when a cache is written. */
+export const CACHE_MAX_AGE_MS = 7 * 24 * 3600 * 1000;
+
+/**
+ * Every build writes caches under a new hash; the old ones would pile up in the temporary folder. Other
+ * checkouts may share the folder with other builds, so only files of other hashes (and temporary files
+ * left by a killed run) older than CACHE_MAX_AGE_MS go.
+ */
+export function pruneCaches(dir: string, hash: string, now: number): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const ours = name.startsWith(`${hash}-`) && name.endsWith('.bin');
+    if (ours || !(name.endsWith('.bin') || name.endsWith('.tmp'))) continue;
+    const file = join(dir, name);
+    const s = statSync(file, { throwIfNoEntry: false });
+    if (s?.isFile() && now - s.mtimeMs > CACHE_MAX_AGE_MS) rmSync(file, { force: true });
+  }
 }
 
 /** Written beside and renamed: a concurrent run reads the old cache or the new one, never half. Undefined when written. */

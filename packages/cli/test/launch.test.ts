@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { cacheName, compileCacheDir, launch, readManifest, staleInput, type StartupManifest } from '../src/launch.js';
+import { CACHE_MAX_AGE_MS, cacheName, compileCacheDir, launch, pruneCaches, readManifest, staleInput, type StartupManifest } from '../src/launch.js';
 
 let work: string;
 let dist: string;
@@ -150,6 +150,35 @@ describe('launch, on a dist folder of its own', () => {
     const file = await run(['lint', '--debug']);
     expect(file.code).toBe(4);
     expect(file.stderr).toBe(`selfhelp: start-up: startup.cjs, no compile cache (${cacheDir}: EEXIST)\n`);
+  });
+
+  test('writing a cache removes the caches of other builds and temporary files older than a week, nothing else', async () => {
+    makeDist(BUNDLE);
+    mkdirSync(cacheDir, { mode: 0o700 });
+    const old = new Date(Date.now() - CACHE_MAX_AGE_MS - 60_000);
+    const recent = new Date(Date.now() - CACHE_MAX_AGE_MS + 60_000);
+    const files: Record<string, Date> = {
+      [`otherhash-${process.version}-${process.arch}-lint.bin`]: old, // goes
+      [`otherhash-${process.version}-${process.arch}-parse.bin`]: recent, // another checkout's, recent: stays
+      [`testhash-v18.0.0-${process.arch}-lint.bin`]: old, // this build's, another Node: stays
+      'x.bin.123.456.tmp': old, // left by a killed run: goes
+      'notes.txt': old, // not ours: stays
+    };
+    for (const [name, time] of Object.entries(files)) {
+      writeFileSync(join(cacheDir, name), 'x');
+      utimesSync(join(cacheDir, name), time, time);
+    }
+    await run(['lint']);
+    expect(readdirSync(cacheDir).sort()).toEqual(
+      ['notes.txt', `otherhash-${process.version}-${process.arch}-parse.bin`, `testhash-${process.version}-${process.arch}-lint.bin`, `testhash-v18.0.0-${process.arch}-lint.bin`].sort(),
+    );
+    // A cache that was used writes nothing, and prunes nothing.
+    utimesSync(join(cacheDir, `otherhash-${process.version}-${process.arch}-parse.bin`), old, old);
+    await run(['lint']);
+    expect(readdirSync(cacheDir)).toContain(`otherhash-${process.version}-${process.arch}-parse.bin`);
+    pruneCaches(cacheDir, 'testhash', Date.now());
+    expect(readdirSync(cacheDir)).not.toContain(`otherhash-${process.version}-${process.arch}-parse.bin`);
+    pruneCaches(join(cacheDir, 'missing'), 'testhash', Date.now()); // no folder: nothing to do, no throw
   });
 
   test('compileCacheDir: the temporary folder by default, per user', () => {
