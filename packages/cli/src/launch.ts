@@ -44,15 +44,15 @@ export async function launch(argv: string[], options: LaunchOptions = {}): Promi
   if (stale !== undefined) return plain(stale);
 
   const bundle = join(dist, 'startup.cjs');
+  // Without a cache the bundle compiles more than the ES modules a run imports: no cache, no bundle.
   const folder = compileCacheDir(env);
-  const cacheFile = typeof folder === 'string' ? undefined : join(folder.dir, cacheName(manifest, argv));
+  if (typeof folder === 'string') return plain(`no compile cache: ${folder}`);
+  const cacheFile = join(folder.dir, cacheName(manifest, argv));
   let cachedData: Buffer | undefined;
-  if (cacheFile !== undefined) {
-    try {
-      cachedData = readFileSync(cacheFile);
-    } catch {
-      cachedData = undefined;
-    }
+  try {
+    cachedData = readFileSync(cacheFile);
+  } catch {
+    cachedData = undefined;
   }
   let script: Script;
   let main: Main;
@@ -72,8 +72,7 @@ export async function launch(argv: string[], options: LaunchOptions = {}): Promi
     return plain(`startup.cjs failed to load: ${(error as Error).message}`);
   }
   const code = await main(argv);
-  if (cacheFile === undefined) note(`startup.cjs, no compile cache (${folder as string})`);
-  else if (cachedData !== undefined && !script.cachedDataRejected) note(`startup.cjs, compile cache ${cacheFile} used`);
+  if (cachedData !== undefined && !script.cachedDataRejected) note(`startup.cjs, compile cache ${cacheFile} used`);
   else {
     const saved = writeAtomic(cacheFile, script.createCachedData());
     pruneCaches(dirname(cacheFile), manifest.hash, Date.now());
