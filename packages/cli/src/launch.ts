@@ -27,6 +27,7 @@ export interface LaunchOptions {
 
 const DIST = dirname(fileURLToPath(import.meta.url));
 const COMMANDS = new Set(['parse', 'lint', 'rules', 'links', 'build', 'hook']);
+const USAGE = new Set(['--help', '-h', '--version', '-v']);
 
 export async function launch(argv: string[], options: LaunchOptions = {}): Promise<number> {
   const dist = options.dist ?? DIST;
@@ -38,6 +39,8 @@ export async function launch(argv: string[], options: LaunchOptions = {}): Promi
     return main(argv);
   };
   if (env.SELFHELP_DISABLE_COMPILE_CACHE === '1') return plain('SELFHELP_DISABLE_COMPILE_CACHE=1');
+  // Usage and version: main.js answers alone, faster than loading the whole bundle.
+  if (argv[0] === undefined || USAGE.has(argv[0])) return plain('no command');
   const manifest = readManifest(dist);
   if (typeof manifest === 'string') return plain(manifest);
   const stale = staleInput(dist, manifest);
