@@ -18,7 +18,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { isBuiltin } from 'node:module';
 import { build } from 'esbuild';
 
-/** Dynamic imports left to the launcher, per file of dist (its path ends with the key): the exact text replaced, and how many. */
+/** Dynamic imports left to the launcher, per dist file (its path from the repository root): the exact text, found once each. */
 const LEFT_TO_LAUNCHER = {
   'packages/cli/dist/main.js': [`import('./commands/links.js')`, `import('./commands/build.js')`],
   'packages/links/dist/index.js': [`import("./checker/index.js")`],
@@ -36,6 +36,7 @@ export async function buildStartupBundle(root) {
   const fromOut = (file) => JSON.stringify(posix(relative(outDir, file)));
   const problems = [];
   const types = new Map();
+  const seen = new Set();
 
   const locations = {
     name: 'own-locations',
@@ -43,8 +44,9 @@ export async function buildStartupBundle(root) {
       b.onLoad({ filter: /\.(c|m)?js$/ }, (args) => {
         const rel = posix(relative(root, args.path));
         let text = readFileSync(args.path, 'utf8');
-        for (const [suffix, calls] of Object.entries(LEFT_TO_LAUNCHER)) {
-          if (rel !== suffix) continue;
+        const calls = LEFT_TO_LAUNCHER[rel];
+        if (calls) {
+          seen.add(rel);
           for (const call of calls) {
             const at = text.split(call).length - 1;
             if (at !== 1) problems.push(`${rel}: expected one \`${call}\`, found ${at}`);
@@ -83,6 +85,7 @@ export async function buildStartupBundle(root) {
     logLevel: 'silent',
     plugins: [locations],
   });
+  for (const file of Object.keys(LEFT_TO_LAUNCHER)) if (!seen.has(file)) problems.push(`${file}: not in the bundle any more; update LEFT_TO_LAUNCHER`);
   for (const w of result.warnings) problems.push(`esbuild: ${w.text}${w.location ? ` (${w.location.file}:${w.location.line})` : ''}`);
   for (const [out, meta] of Object.entries(result.metafile.outputs)) {
     for (const i of meta.imports) if (i.external && !isBuiltin(i.path)) problems.push(`${out}: external ${i.kind} "${i.path}"`);
