@@ -26,7 +26,6 @@ export interface LaunchOptions {
 }
 
 const DIST = dirname(fileURLToPath(import.meta.url));
-const COMMANDS = new Set(['parse', 'lint', 'rules', 'links', 'build', 'hook']);
 const USAGE = new Set(['--help', '-h', '--version', '-v']);
 
 export async function launch(argv: string[], options: LaunchOptions = {}): Promise<number> {
@@ -137,7 +136,8 @@ export function compileCacheDir(env: NodeJS.ProcessEnv): { dir: string } | strin
  * and a `--staged` lint compiles other code than a whole-folder one (which lints in worker threads).
  */
 export function cacheName(manifest: StartupManifest, argv: readonly string[]): string {
-  const command = argv[0] !== undefined && COMMANDS.has(argv[0]) ? argv[0] : 'cli';
+  // A command name as typed (main.ts rejects unknown ones); anything else cannot become a file name.
+  const command = argv[0] !== undefined && /^[a-z]+$/.test(argv[0]) ? argv[0] : 'cli';
   const mode = command === 'lint' && argv.includes('--staged') ? '-staged' : '';
   return `${manifest.hash}-${process.version}-${process.arch}-${command}${mode}.bin`;
 }
@@ -166,7 +166,10 @@ export function pruneCaches(dir: string, hash: string, now: number): void {
   }
 }
 
-/** Written beside and renamed: a concurrent run reads the old cache or the new one, never half. Undefined when written. */
+/**
+ * Written beside and renamed: a concurrent run reads the old cache or the new one, never half. Undefined when
+ * written. Not lint's writeFileAtomic: importing @selfhelp/lint here would load the ES modules the bundle replaces.
+ */
 function writeAtomic(file: string, data: Buffer): string | undefined {
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
   try {

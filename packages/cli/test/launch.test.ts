@@ -195,7 +195,7 @@ describe('launch, on a dist folder of its own', () => {
     expect(cacheName(m, ['lint', 'articles'])).toBe(`h-${tail}-lint.bin`);
     expect(cacheName(m, ['lint', '--staged'])).toBe(`h-${tail}-lint-staged.bin`);
     expect(cacheName(m, ['parse', '--staged'])).toBe(`h-${tail}-parse.bin`);
-        expect(cacheName(m, ['../x'])).toBe(`h-${tail}-cli.bin`);
+    expect(cacheName(m, ['../x'])).toBe(`h-${tail}-cli.bin`);
   });
 });
 
