@@ -359,6 +359,41 @@ describe('LintCache whose file another run replaces', () => {
   });
 });
 
+describe('LintCache prefetch', () => {
+  it('reads the rest in the background, and save copies those bytes with the new records appended', async () => {
+    const { LintCache, path, message, seed } = await cacheFile();
+    seed();
+    const before = readFileSync(path, 'latin1').split('\n');
+    const run = new LintCache(path, 'manifest');
+    run.prefetch();
+    await run.ready();
+    run.setLinted('/x/b.md', { h: 'hb', c: 'k', sh: 's2' }, [{ ...message, message: 'n' }], []);
+    expect(run.save()).toBe(true);
+    const lines = readFileSync(path, 'latin1').split('\n');
+    expect(lines[2]).toBe(before[2]);
+    expect(lines[3]!.startsWith(before[3]!.slice(0, -1) + ',"/x/b.md":')).toBe(true);
+    const reread = new LintCache(path, 'manifest');
+    expect(reread.findings('/x/a.md', reread.get('/x/a.md')!)?.messages.map((m) => m.message)).toEqual(['m']);
+    expect(reread.findings('/x/b.md', reread.get('/x/b.md')!)?.messages.map((m) => m.message)).toEqual(['n']);
+  });
+
+  it('reads nothing from a file another run replaced after the first lines were read', async () => {
+    const { LintCache, path, message, seed } = await cacheFile();
+    seed();
+    const late = new LintCache(path, 'manifest');
+    const other = new LintCache(path, 'manifest');
+    for (let i = 0; i < 50; i++) other.setLinted(`/x/other-${i}.md`, { h: `h${i}`, c: 'k' }, [message], []);
+    other.save();
+    late.prefetch();
+    await late.ready();
+    late.setLinted('/x/b.md', { h: 'hb', c: 'k', sh: 's2' }, [{ ...message, message: 'n' }], []);
+    expect(late.save()).toBe(true);
+    const lines = readFileSync(path, 'latin1').split('\n');
+    expect(lines).toHaveLength(4);
+    expect(JSON.parse(lines[3]!)).toEqual({ '/x/b.md': ['k', 'hb', JSON.stringify([{ ...message, message: 'n' }])] });
+  });
+});
+
 describe('LintCache appended records', () => {
   it('compacts a line once its appended records pass the limit (at least 64), keeping the last record of each file', async () => {
     const { LintCache, path, message } = await cacheFile();
