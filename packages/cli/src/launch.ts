@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Script } from 'node:vm';
+import { tuneJit } from './jit.js';
 
 type Main = (argv: string[]) => Promise<number>;
 
@@ -23,6 +24,8 @@ export interface LaunchOptions {
   /** The folder of startup.cjs, startup.json and main.js (default: this module's folder). */
   dist?: string;
   env?: NodeJS.ProcessEnv;
+  /** Set the start-up V8 flag (jit.ts; default true). */
+  jit?: boolean;
 }
 
 const DIST = dirname(fileURLToPath(import.meta.url));
@@ -32,6 +35,7 @@ export async function launch(argv: string[], options: LaunchOptions = {}): Promi
   const dist = options.dist ?? DIST;
   const env = options.env ?? process.env;
   const note = argv.includes('--debug') ? (s: string) => process.stderr.write(`selfhelp: start-up: ${s}\n`) : () => undefined;
+  if (options.jit ?? true) tuneJit();
   const plain = async (why: string): Promise<number> => {
     note(`ES modules (${why})`);
     const { main } = (await import(pathToFileURL(join(dist, 'main.js')).href)) as { main: Main };

@@ -1,0 +1,68 @@
+// jit.ts: the V8 flag the binary sets at start-up. Checked in a child process through V8's own trace of
+// what TurboFan inlines: nothing once the flag is set; a small function as usual when the command line
+// already named an inlining flag (the launcher then leaves V8's default).
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, test } from 'vitest';
+import { JIT_FLAG, tuneJit } from '../src/jit.js';
+
+const work = mkdtempSync(join(tmpdir(), 'selfhelp-jit-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+/** Has TurboFan optimize `f`, which calls the small function `add` (V8 natives syntax). */
+const OPTIMIZE = [
+  'function add(a, b) { return a + b; }',
+  'function f(x) { return add(x, 1); }',
+  '%PrepareFunctionForOptimization(f); f(1); f(2); %OptimizeFunctionOnNextCall(f); f(3);',
+].join('\n');
+
+function run(script: string, extraFlags: string[], env: NodeJS.ProcessEnv = process.env): string {
+  const child = spawnSync(process.execPath, ['--allow-natives-syntax', '--no-lazy-feedback-allocation', '--trace-turbo-inlining', ...extraFlags, script], { encoding: 'utf8', env });
+  expect(child.status).toBe(0);
+  return child.stdout;
+}
+
+/** Runs a script that tunes the JIT, then optimizes `f`: its first line, and V8's trace after it. */
+function traceInlining(extraFlags: string[]): { tuned: string; trace: string } {
+  const script = join(work, 'inline.mjs');
+  writeFileSync(script, `import { tuneJit } from ${JSON.stringify(pathToFileURL(join(dist, 'jit.js')).href)};\nprocess.stdout.write(\`tuned \${tuneJit()}\\n\`);\n${OPTIMIZE}\n`);
+  const [tuned = '', ...trace] = run(script, extraFlags).split('\n');
+  return { tuned, trace: trace.join('\n') };
+}
+
+describe('tuneJit', () => {
+  test('sets the flag: TurboFan inlines nothing', () => {
+    const { tuned, trace } = traceInlining([]);
+    expect(tuned).toBe('tuned true');
+    expect(trace).not.toMatch(/Inlining .*add/);
+  });
+
+  test('leaves an inlining flag given on the command line alone', () => {
+    const { tuned, trace } = traceInlining(['--turbo-inlining']);
+    expect(tuned).toBe('tuned false');
+    expect(trace).toMatch(/Inlining 0x[0-9a-f]+ \{0x[0-9a-f]+ <SharedFunctionInfo add>\} into/);
+  });
+
+  test('the launcher sets it before the command runs', () => {
+    // A dist folder whose main.js optimizes `f`; the launcher runs it as the ES modules (no bundle there).
+    const fake = join(work, 'dist');
+    mkdirSync(fake, { recursive: true });
+    writeFileSync(join(fake, 'main.js'), `export async function main() {\n${OPTIMIZE}\nreturn 0;\n}\n`);
+    const script = join(work, 'launch.mjs');
+    writeFileSync(script, `import { launch } from ${JSON.stringify(pathToFileURL(join(dist, 'launch.js')).href)};\nprocess.exitCode = await launch(['lint'], { dist: ${JSON.stringify(fake)} });\n`);
+    expect(run(script, [])).not.toMatch(/Inlining/);
+    expect(run(script, ['--turbo-inlining'])).toMatch(/Inlining 0x[0-9a-f]+ \{0x[0-9a-f]+ <SharedFunctionInfo add>\} into/);
+  });
+
+  test('recognizes both spellings of the inlining flags, and nothing else', () => {
+    expect(JIT_FLAG).toBe('--no-turbo-inlining');
+    for (const arg of ['--turbo-inlining', '--no-turbo-inlining', '--turbo_inlining', '--max-inlined-bytecode-size=100', '--max_inlined_bytecode_size_cumulative=300']) {
+      expect(tuneJit([arg])).toBe(false);
+    }
+    expect(tuneJit(['--trace-turbo-inlining', '--max-old-space-size=512'])).toBe(true);
+  });
+});
