@@ -13,13 +13,18 @@ export const JIT_FLAGS: readonly { flag: string; given: RegExp }[] = [
   { flag: '--interrupt-budget=270336', given: /^--interrupt[-_]budget=/ },
 ];
 
+/** The V8 the flags were measured with (Node 20). Another V8 has other heuristics and may not know a flag. */
+export const TUNED_V8_MAJOR = 11;
+
 /**
  * Sets JIT_FLAGS for this process (its worker threads included), except those the node command line
  * already sets (`node --turbo-inlining ...` keeps V8's inlining, to compare). Call it before anything is
- * compiled: the V8 code cache of the start-up bundle is made and used under the same flags.
+ * compiled: the V8 code cache of the start-up bundle is made and used under the same flags. On another
+ * V8 than the one measured, nothing is set: a flag V8 does not know would print an error on every run.
  * Returns the flags set.
  */
-export function tuneJit(execArgv: readonly string[] = process.execArgv): string[] {
+export function tuneJit(execArgv: readonly string[] = process.execArgv, v8Version: string = process.versions.v8): string[] {
+  if (Number.parseInt(v8Version, 10) !== TUNED_V8_MAJOR) return [];
   const set = JIT_FLAGS.filter(({ given }) => !execArgv.some((arg) => given.test(arg))).map(({ flag }) => flag);
   if (set.length > 0) setFlagsFromString(set.join(' '));
   return set;
