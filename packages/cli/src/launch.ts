@@ -24,7 +24,7 @@ export interface LaunchOptions {
   /** The folder of startup.cjs, startup.json and main.js (default: this module's folder). */
   dist?: string;
   env?: NodeJS.ProcessEnv;
-  /** Set the start-up V8 flag (jit.ts; default true). */
+  /** Set the start-up V8 flags (jit.ts; default true). */
   jit?: boolean;
 }
 

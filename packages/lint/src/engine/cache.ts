@@ -205,8 +205,11 @@ function readHead(path: string): SplitFile | undefined {
   }
 }
 
-/** The bytes of a file from `offset` to its end; undefined when the file is no longer the one `identity` names. */
-function readFrom(path: string, offset: number, identity: string): Buffer | undefined {
+/**
+ * Opens the file for the bytes from `offset` to its end: its descriptor and a buffer of that size, or
+ * undefined when the file is gone or no longer the one `identity` names (nothing is left open then).
+ */
+function openRest(path: string, offset: number, identity: string): { fd: number; out: Buffer } | undefined {
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -215,9 +218,20 @@ function readFrom(path: string, offset: number, identity: string): Buffer | unde
   }
   try {
     const stat = fstatSync(fd);
-    if (identityOf(stat) !== identity) return undefined;
-    const size = stat.size;
-    const out = Buffer.allocUnsafe(Math.max(0, size - offset));
+    if (identityOf(stat) === identity) return { fd, out: Buffer.allocUnsafe(Math.max(0, stat.size - offset)) };
+  } catch {
+    // unreadable: as if gone
+  }
+  closeSync(fd);
+  return undefined;
+}
+
+/** The bytes of a file from `offset` to its end; undefined when the file is no longer the one `identity` names. */
+function readFrom(path: string, offset: number, identity: string): Buffer | undefined {
+  const rest = openRest(path, offset, identity);
+  if (!rest) return undefined;
+  const { fd, out } = rest;
+  try {
     let at = 0;
     while (at < out.length) {
       const n = readSync(fd, out, at, out.length - at, offset + at);
@@ -238,33 +252,10 @@ function readFrom(path: string, offset: number, identity: string): Buffer | unde
  * megabytes) is paid in the background while the run lints.
  */
 function readFromAsync(path: string, offset: number, identity: string): Promise<Buffer | undefined> {
-  let fd: number;
-  let out: Buffer;
-  try {
-    fd = openSync(path, 'r');
-  } catch {
-    return Promise.resolve(undefined);
-  }
-  try {
-    const stat = fstatSync(fd);
-    if (identityOf(stat) !== identity) {
-      closeSync(fd);
-      return Promise.resolve(undefined);
-    }
-    out = Buffer.allocUnsafe(Math.max(0, stat.size - offset));
-  } catch {
-    closeSync(fd);
-    return Promise.resolve(undefined);
-  }
+  const rest = openRest(path, offset, identity);
+  if (!rest) return Promise.resolve(undefined);
+  const { fd, out } = rest;
   return new Promise((resolve) => {
-    const step = (at: number) => {
-      if (at >= out.length) return done(out);
-      read(fd, out, at, out.length - at, offset + at, (error, n) => {
-        if (error) done(undefined);
-        else if (n === 0) done(out.subarray(0, at));
-        else step(at + n);
-      });
-    };
     const done = (bytes: Buffer | undefined) => {
       try {
         closeSync(fd);
@@ -272,6 +263,14 @@ function readFromAsync(path: string, offset: number, identity: string): Promise<
         // closing a file we only read cannot lose anything
       }
       resolve(bytes);
+    };
+    const step = (at: number) => {
+      if (at >= out.length) return done(out);
+      read(fd, out, at, out.length - at, offset + at, (error, n) => {
+        if (error) done(undefined);
+        else if (n === 0) done(out.subarray(0, at));
+        else step(at + n);
+      });
     };
     step(0);
   });
