@@ -1,6 +1,6 @@
-// jit.ts: the V8 flag the binary sets at start-up. Checked in a child process through V8's own trace of
-// what TurboFan inlines: nothing once the flag is set; a small function as usual when the command line
-// already named an inlining flag (the launcher then leaves V8's default).
+// jit.ts: the V8 flags the binary sets at start-up. Their effect is checked in a child process through V8's
+// own trace of what TurboFan inlines: nothing once they are set; a small function as usual when the command
+// line already named an inlining flag (that flag is then left as given).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,8 +23,8 @@ const OPTIMIZE = [
   '%PrepareFunctionForOptimization(f); f(1); f(2); %OptimizeFunctionOnNextCall(f); f(3);',
 ].join('\n');
 
-function run(script: string, extraFlags: string[], env: NodeJS.ProcessEnv = process.env): string {
-  const child = spawnSync(process.execPath, ['--allow-natives-syntax', '--no-lazy-feedback-allocation', '--trace-turbo-inlining', ...extraFlags, script], { encoding: 'utf8', env });
+function run(script: string, extraFlags: string[]): string {
+  const child = spawnSync(process.execPath, ['--allow-natives-syntax', '--no-lazy-feedback-allocation', '--trace-turbo-inlining', ...extraFlags, script], { encoding: 'utf8' });
   expect(child.status).toBe(0);
   expect(child.stderr).toBe(''); // V8 names any flag it does not know here
   return child.stdout;
@@ -51,7 +51,7 @@ describe('tuneJit', () => {
     expect(trace).toMatch(/Inlining 0x[0-9a-f]+ \{0x[0-9a-f]+ <SharedFunctionInfo add>\} into/);
   });
 
-  test.runIf(tunedHere)('the launcher sets it before the command runs', () => {
+  test.runIf(tunedHere)('the launcher sets them before the command runs', () => {
     // A dist folder whose main.js optimizes `f`; the launcher runs it as the ES modules (no bundle there).
     const fake = join(work, 'dist');
     mkdirSync(fake, { recursive: true });
