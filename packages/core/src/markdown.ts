@@ -36,26 +36,78 @@ function loadGfm(): GfmExtensions {
   return gfm;
 }
 
-/** Replaces every character of the given sorted, non-overlapping regions with a space, keeping line breaks. */
-export function blankRegions(source: string, regions: readonly [number, number][]): string {
-  if (regions.length === 0) return source;
+/** Replaces every character of the given sorted, non-overlapping regions with a space, keeping line breaks; the text up to `end`. */
+export function blankRegions(source: string, regions: readonly [number, number][], end = source.length): string {
+  if (regions.length === 0) return end === source.length ? source : source.slice(0, end);
   let out = '';
-  let last = 0;
-  for (const [start, end] of regions) {
-    if (start < last || end <= start) continue;
-    out += source.slice(last, start);
+  let last = 0; // end of the last region taken (regions starting before it are skipped)
+  let copied = 0; // end of the text written so far
+  for (const [start, stop] of regions) {
+    if (start < last || stop <= start) continue;
+    if (start >= end) break;
+    out += source.slice(copied, start);
+    const to = Math.min(stop, end);
     let run = start;
-    for (let i = start; i < end; i++) {
+    for (let i = start; i < to; i++) {
       const c = source.charCodeAt(i);
       if (c === 10 || c === 13) {
         out += ' '.repeat(i - run) + source[i];
         run = i + 1;
       }
     }
-    out += ' '.repeat(end - run);
-    last = end;
+    out += ' '.repeat(to - run);
+    last = stop;
+    copied = to;
   }
-  return out + source.slice(last);
+  return out + source.slice(copied, end);
+}
+
+/** A blank tail longer than this is left out of the Markdown parse. */
+const BLANK_TAIL_KEPT = 256;
+
+/**
+ * The text the Markdown parser is given: the source with the regions blanked (blankRegions), without a
+ * blank tail longer than 256 characters: a JSON body usually ends the file, and its blanked text is not
+ * worth feeding to micromark (a third of the corpus's characters). The tail is found in the source,
+ * jumping over the regions, so neither it nor its blanked copy is built or scanned. The text is a prefix
+ * of the blanked source, cut at a line start: every position is unchanged.
+ */
+export function markdownInput(source: string, regions: readonly [number, number][]): string {
+  const taken: [number, number][] = [];
+  let last = 0;
+  for (const [start, stop] of regions) {
+    if (start < last || stop <= start) continue;
+    taken.push([start, stop]);
+    last = stop;
+  }
+  // Back over the trailing blanks of the blanked text: a region is all blank there.
+  let i = source.length;
+  let r = taken.length - 1;
+  while (i > 0) {
+    while (r >= 0 && (taken[r] as [number, number])[0] >= i) r--;
+    if (r >= 0 && (taken[r] as [number, number])[1] >= i) {
+      i = (taken[r] as [number, number])[0];
+      r--;
+      continue;
+    }
+    const c = source.charCodeAt(i - 1);
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13) break;
+    i--;
+  }
+  // Then to the start of the next line (line breaks are kept in the blanked text).
+  let cut = source.length;
+  for (; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 10) {
+      cut = i + 1;
+      break;
+    }
+    if (c === 13) {
+      cut = source.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+      break;
+    }
+  }
+  return blankRegions(source, taken, cut < source.length - BLANK_TAIL_KEPT ? cut : source.length);
 }
 
 const plainProcessor = unified().use(remarkParse).freeze();

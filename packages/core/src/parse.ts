@@ -8,7 +8,7 @@ import { findJsonFences, parseJsonBody } from './json-body.js';
 import { LineIndex } from './line-index.js';
 import { extractLinks } from './links.js';
 import { checkMarkdownComplexity } from './markdown-guard.js';
-import { blankRegions, collectNodes, emptyRoot, parseMarkdown, type CollectedNodes } from './markdown.js';
+import { collectNodes, emptyRoot, markdownInput, parseMarkdown, type CollectedNodes } from './markdown.js';
 import { scanMarkers } from './markers.js';
 import { getMetaString, metadataFields } from './metadata.js';
 import { findLatePropertiesStart, findPropertiesStart, parseProperties } from './properties.js';
@@ -145,23 +145,6 @@ function readMetadata(input: string, options: ParseOptions): MetadataState {
   return { meta, lines, sink, regions };
 }
 
-/** The start of the line after the last line that is not blank (the file's length when none is blank). */
-function blankTailStart(text: string): number {
-  let i = text.length;
-  while (i > 0) {
-    const c = text.charCodeAt(i - 1);
-    if (c !== 32 && c !== 9 && c !== 10 && c !== 13) break;
-    i--;
-  }
-  while (i < text.length) {
-    const c = text.charCodeAt(i);
-    if (c === 10) return i + 1;
-    if (c === 13) return text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
-    i++;
-  }
-  return text.length;
-}
-
 function mergeRanges(a: readonly [number, number][], b: readonly [number, number][]): [number, number][] {
   return [...a, ...b].sort((x, y) => x[0] - y[0]);
 }
@@ -190,13 +173,11 @@ export function parseArticle(source: string, options: ParseOptions = {}): Articl
   };
   let nodes: CollectedNodes = { headings: [], links: [], definitions: [], html: [], text: [], code: [] };
   try {
-    const blanked = blankRegions(text, regions);
-    const guard = checkMarkdownComplexity(blanked, options.maxMarkdownLength, text.length - regions.reduce((sum, [s, e]) => sum + (e - s), 0));
+    // The guard reads the parser's input: a blank tail left out of it cannot nest anything.
+    const input = markdownInput(text, regions);
+    const guard = checkMarkdownComplexity(input, options.maxMarkdownLength, text.length - regions.reduce((sum, [s, e]) => sum + (e - s), 0));
     if (guard.ok) {
-      // A JSON body usually ends the file: its blanked text is not worth feeding to micromark
-      // (a third of the corpus's characters). Parsing a prefix keeps every position unchanged.
-      const cut = blankTailStart(blanked);
-      article.tree = parseMarkdown(cut < blanked.length - 256 ? blanked.slice(0, cut) : blanked);
+      article.tree = parseMarkdown(input);
       article.tree.position = { start: { line: 1, column: 1, offset: 0 }, end: lines.position(text.length) };
       nodes = collectNodes(article.tree);
     } else sink.add(guard.code, guard.message, guard.offset, guard.offset, 'error');
