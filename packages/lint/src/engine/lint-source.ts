@@ -96,8 +96,11 @@ function errorCount(article: Article): number {
 const EMPTY_SUMMARY: PackedSummary = { k: 'fragment', f: [] };
 
 export function lintSource(task: SourceTask, registry: RuleRegistry, project: ProjectAccess | undefined): SourceOutcome {
-  const size = Buffer.byteLength(task.text, 'utf8');
-  if (size > task.maxFileSize) return { messages: [tooLargeMessage(size, task.maxFileSize)], directives: [], summary: EMPTY_SUMMARY, passes: 0 };
+  // UTF-8 takes at most 3 bytes per UTF-16 unit: only a long text is counted.
+  if (task.text.length * 3 > task.maxFileSize) {
+    const size = Buffer.byteLength(task.text, 'utf8');
+    if (size > task.maxFileSize) return { messages: [tooLargeMessage(size, task.maxFileSize)], directives: [], summary: EMPTY_SUMMARY, passes: 0 };
+  }
   let parsed = safeParse(task.text, task.path);
   if (!('source' in parsed)) return { messages: [parsed], directives: [], summary: EMPTY_SUMMARY, passes: 0 };
   let article: Article = parsed;
