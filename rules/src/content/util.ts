@@ -20,10 +20,15 @@ export function offsets(node: Nodes): [number, number] | undefined {
   return start === undefined || end === undefined ? undefined : [start, end];
 }
 
-/** The source range of an mdast node (its position is relative to the whole file). */
+/** The source range of an mdast node: its position, which is a file position (the body is parsed in place). */
 export function nodeRange(article: Article, node: Nodes): Range | undefined {
   const o = offsets(node);
-  return o ? range(article, o[0], o[1]) : undefined;
+  if (!o) return undefined;
+  const { start, end } = node.position as NonNullable<Nodes['position']>;
+  if (end.offset !== undefined && end.offset <= article.source.length) {
+    return { start: { line: start.line, column: start.column, offset: o[0] }, end: { line: end.line, column: end.column, offset: o[1] } };
+  }
+  return range(article, o[0], o[1]);
 }
 
 /** True when `offset` lies inside one of the article's JSON bodies (fences included). */
