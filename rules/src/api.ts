@@ -99,5 +99,11 @@ export interface ProjectFinding {
 /** A check over the whole tree (duplicate articleId, support-topic registry, ...). */
 export interface ProjectRule {
   meta: RuleMeta;
+  /**
+   * The lower-case metadata keys `checkProject` reads. When every cross-article rule of a run names its
+   * keys, the summaries it is given hold only those fields (others are left out: far fewer objects
+   * for a large tree); omitted, a rule is given every field.
+   */
+  fields?: readonly string[];
   checkProject(articles: readonly ArticleSummary[], options: unknown): ProjectFinding[];
 }

@@ -27,6 +27,7 @@ export const duplicateArticleId: ProjectRule = {
       correct: [],
     },
   },
+  fields: ['articleid'],
   checkProject(articles) {
     const byId = new Map<string, { path: string; field: NonNullable<(typeof articles)[number]['fields'][string]> }[]>();
     for (const article of articles) {

@@ -87,6 +87,7 @@ export const supportTopicRegistry: ProjectRule = {
       correct: [],
     },
   },
+  fields: ['productpesids', 'supporttopicids', 'selfhelptype'],
   checkProject(articles, options) {
     const registry = buildRegistry(articles, options);
     // Conflicts are judged among the descriptions only: a registry file may list the same

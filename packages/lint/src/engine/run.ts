@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ProjectAccess } from '@selfhelp/core';
-import type { ArticleSummary } from '@selfhelp/rules';
+import type { ArticleSummary, ProjectRule } from '@selfhelp/rules';
 import type { FileRules, LoadedConfig } from '../config/load.js';
 import { comparePaths, createIgnoreFilter, type IgnoreFilter } from '../discover.js';
 import { diskSource, type ContentSource, type FileStat } from '../fs.js';
@@ -558,7 +558,10 @@ async function runCrossArticle(
 
     let findings: CrossFinding[] | undefined = cache?.getCross(root)?.k === treeKey ? cache.getCross(root)!.f : undefined;
     if (!findings) {
-      // Phase B: every summary (fresh, or from the cache by summary hash, or parsed again when missing).
+      // Phase B: every summary (fresh, or from the cache by summary hash, or parsed again when missing),
+      // with only the fields the rules read when each of them names its fields.
+      await config.loadRuleCode();
+      const only = fieldsRead(toRun.map(({ id }) => config.registry.projectRules.get(id)));
       const summaries: ArticleSummary[] = [];
       for (const { absPath, rel, sh } of files) {
         const own = byPath.get(absPath);
@@ -578,12 +581,11 @@ async function runCrossArticle(
           if (text !== undefined) packed = await summaryOf(text, rel);
           if (packed) cache?.setSummary(absPath, hashText(encodeSummary(packed)), encodeSummary(packed));
         }
-        if (packed) summaries.push(unpackSummary(packed, rel));
+        if (packed) summaries.push(unpackSummary(packed, rel, only));
       }
       findings = [];
       let crashed = false;
       crossChecked++;
-      await config.loadRuleCode();
       for (const { id, options, owner } of toRun) {
         const rule = config.registry.projectRules.get(id);
         if (!rule) continue;
@@ -608,6 +610,18 @@ async function runCrossArticle(
     }
   }
   return { summarized, crossChecked };
+}
+
+/** The metadata keys some of these rules read; undefined (every field) when one of them does not say. */
+function fieldsRead(rules: readonly (ProjectRule | undefined)[]): Set<string> | undefined {
+  const keys = new Set<string>();
+  for (const rule of rules) {
+    if (!rule) continue;
+    const fields: unknown = rule.fields;
+    if (!Array.isArray(fields) || !fields.every((f): f is string => typeof f === 'string')) return undefined;
+    for (const f of fields) keys.add(f.toLowerCase());
+  }
+  return keys;
 }
 
 /** listTree for each content root, asked once: the first call starts the listing, later calls share it. */

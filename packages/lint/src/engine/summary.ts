@@ -26,8 +26,12 @@ export function packSummary(s: ArticleSummary): PackedSummary {
   };
 }
 
-export function unpackSummary(p: PackedSummary, path: string): ArticleSummary {
+/** The summary of a packed one; with `only`, just those fields (lower-case keys). */
+export function unpackSummary(p: PackedSummary, path: string, only?: ReadonlySet<string>): ArticleSummary {
   const fields: ArticleSummary['fields'] = Object.create(null) as ArticleSummary['fields'];
-  for (const [lower, key, value, keyRange, valueRange] of p.f) fields[lower] = { key, value, keyRange: unpackRange(keyRange), valueRange: unpackRange(valueRange) };
+  for (const [lower, key, value, keyRange, valueRange] of p.f) {
+    if (only && !only.has(lower)) continue;
+    fields[lower] = { key, value, keyRange: unpackRange(keyRange), valueRange: unpackRange(valueRange) };
+  }
   return { path, kind: p.k, fields, ...(p.t ? { declaredSupportTopics: p.t } : {}) };
 }
