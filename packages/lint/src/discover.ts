@@ -2,7 +2,7 @@
 // and `.gitignore` files; always in one sorted order.
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { LoadedConfig } from './config/load.js';
 import { ConfigError } from './errors.js';
 import { diskSource, listMarkdownFiles, type ContentSource } from './fs.js';
@@ -75,7 +75,7 @@ export async function createIgnoreFilter(config: LoadedConfig, source: ContentSo
   };
   const signature = (absPaths: readonly string[]): string => {
     const folders = new Set<string>();
-    for (const p of absPaths) folders.add(dirname(p));
+    for (const p of absPaths) folders.add(parentFolder(p));
     const parts = [header];
     const used = new Set<string>();
     for (const folder of [...folders].sort()) {
@@ -104,9 +104,15 @@ export async function createIgnoreFilter(config: LoadedConfig, source: ContentSo
 }
 
 function digest(parts: readonly string[]): string {
-  const hash = createHash('sha1');
-  for (const part of parts) hash.update(part).update('\n');
-  return hash.digest('base64url');
+  // One update of the joined text (each part ends with a line break): 6,000 paths cost one call, not 12,000.
+  return createHash('sha1').update(parts.join('\n') + '\n').digest('base64url');
+}
+
+/** dirname of an absolute path; on POSIX by string search (the signature asks for thousands of paths). */
+function parentFolder(absPath: string): string {
+  if (sep !== '/') return dirname(absPath);
+  const i = absPath.lastIndexOf('/');
+  return i > 0 && i < absPath.length - 1 ? absPath.slice(0, i) : dirname(absPath);
 }
 
 export interface Discovered {
