@@ -36,14 +36,25 @@ function loadGfm(): GfmExtensions {
   return gfm;
 }
 
-/** Replaces every character of the given sorted, non-overlapping regions with a space, keeping line breaks; the text up to `end`. */
-export function blankRegions(source: string, regions: readonly [number, number][], end = source.length): string {
-  if (regions.length === 0) return end === source.length ? source : source.slice(0, end);
-  let out = '';
-  let last = 0; // end of the last region taken (regions starting before it are skipped)
-  let copied = 0; // end of the text written so far
+/** The regions blanking takes: each one not empty and starting at or after the end of the one taken before (others are skipped). */
+function takenRegions(regions: readonly [number, number][]): [number, number][] {
+  const taken: [number, number][] = [];
+  let last = 0;
   for (const [start, stop] of regions) {
     if (start < last || stop <= start) continue;
+    taken.push([start, stop]);
+    last = stop;
+  }
+  return taken;
+}
+
+/** Replaces every character of the given sorted, non-overlapping regions with a space, keeping line breaks; the text up to `end`. */
+export function blankRegions(source: string, regions: readonly [number, number][], end = source.length): string {
+  const taken = takenRegions(regions);
+  if (taken.length === 0) return end === source.length ? source : source.slice(0, end);
+  let out = '';
+  let copied = 0; // end of the text written so far
+  for (const [start, stop] of taken) {
     if (start >= end) break;
     out += source.slice(copied, start);
     const to = Math.min(stop, end);
@@ -56,7 +67,6 @@ export function blankRegions(source: string, regions: readonly [number, number][
       }
     }
     out += ' '.repeat(to - run);
-    last = stop;
     copied = to;
   }
   return out + source.slice(copied, end);
@@ -73,13 +83,7 @@ const BLANK_TAIL_KEPT = 256;
  * of the blanked source, cut at a line start: every position is unchanged.
  */
 export function markdownInput(source: string, regions: readonly [number, number][]): string {
-  const taken: [number, number][] = [];
-  let last = 0;
-  for (const [start, stop] of regions) {
-    if (start < last || stop <= start) continue;
-    taken.push([start, stop]);
-    last = stop;
-  }
+  const taken = takenRegions(regions);
   // Back over the trailing blanks of the blanked text: a region is all blank there.
   let i = source.length;
   let r = taken.length - 1;
