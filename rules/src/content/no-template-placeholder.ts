@@ -209,8 +209,10 @@ export const noTemplatePlaceholder = defineRule(
         if (!o) return false;
         const raw = stripAtxMarkers(article.source.slice(o[0], o[1]).replace(/(?:\r?\n|\r)[ \t]*(?:=+|-+)[ \t]*$/, '')); // setext underline, ATX markers
         const found = headingPlaceholder(raw, toString(node, { includeHtml: false }));
-        const at = found === undefined ? undefined : nodeRange(article, node);
-        if (found !== undefined && at) context.report({ message: `Template placeholder "${excerpt(found)}" left in the heading`, range: at });
+        if (found !== undefined) {
+          const at = nodeRange(article, node);
+          if (at) context.report({ message: `Template placeholder "${excerpt(found)}" left in the heading`, range: at });
+        }
         return false;
       }
       if (node.type === 'paragraph') {

@@ -24,8 +24,9 @@ export function offsets(node: Nodes): [number, number] | undefined {
 export function nodeRange(article: Article, node: Nodes): Range | undefined {
   const o = offsets(node);
   if (!o) return undefined;
-  const { start, end } = node.position as NonNullable<Nodes['position']>;
-  if (end.offset !== undefined && end.offset <= article.source.length) {
+  // An Article built by hand may carry a tree that reaches past its source: that range is counted instead.
+  if (o[1] <= article.source.length) {
+    const { start, end } = node.position as NonNullable<Nodes['position']>;
     return { start: { line: start.line, column: start.column, offset: o[0] }, end: { line: end.line, column: end.column, offset: o[1] } };
   }
   return range(article, o[0], o[1]);
