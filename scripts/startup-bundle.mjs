@@ -1,5 +1,7 @@
 // The start-up bundle: packages/cli/dist/startup.cjs, one CommonJS script holding the code of the commands
-// whose start-up time matters (lint, parse, rules, hook) with the packages they load. Node 20 keeps no
+// whose start-up time matters (lint, parse, rules, hook) with the packages they load. Its entry
+// (packages/cli/src/startup-entry.ts) exports the CLI's main and lint's lintBatch, which the worker
+// threads of `selfhelp lint` take from the same bundle (packages/cli/src/worker.ts). Node 20 keeps no
 // compiled code between runs for ES modules; for a script it does, through V8's code cache, which the
 // launcher (packages/cli/src/launch.ts) keeps per command. A `--staged` run then compiles almost nothing.
 //
@@ -71,7 +73,7 @@ export async function buildStartupBundle(root) {
   };
 
   const result = await build({
-    entryPoints: [join(outDir, 'main.js')],
+    entryPoints: [join(outDir, 'startup-entry.js')],
     outfile,
     bundle: true,
     format: 'cjs',

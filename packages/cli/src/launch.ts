@@ -44,16 +44,43 @@ export async function launch(argv: string[], options: LaunchOptions = {}): Promi
   if (env.SELFHELP_DISABLE_COMPILE_CACHE === '1') return plain('SELFHELP_DISABLE_COMPILE_CACHE=1');
   // Usage and version: main.js answers alone, faster than loading the whole bundle.
   if (argv[0] === undefined || USAGE.has(argv[0])) return plain('no command');
+  const bundle = loadBundle(dist, env, cacheKey(argv));
+  if (typeof bundle === 'string') return plain(bundle);
+  const main = bundle.exports.main;
+  if (typeof main !== 'function') return plain('startup.cjs exports no main');
+  const code = await main(argv);
+  note(`startup.cjs, compile cache ${bundle.cacheFile} ${bundle.saveCache()}`);
+  return code;
+}
+
+/** The start-up bundle, compiled with one of its code caches (see loadBundle). */
+export interface LoadedBundle {
+  /** What startup.cjs exports: `main`, and lint's worker function `lintBatch` (worker.ts). */
+  exports: { main?: Main; lintBatch?: unknown };
+  cacheFile: string;
+  /**
+   * When the cache was missing or V8 rejected it, writes the code compiled so far as the new cache; says
+   * what became of it (`used`, `written`, `rejected by V8, written again`, `not written (...)`).
+   */
+  saveCache(): string;
+}
+
+/**
+ * Runs the start-up bundle as a vm.Script with the code cache `cacheKey` (a command, `lint-staged`, or
+ * `worker`), while every input of the bundle is unchanged since it was built. The reason instead when it
+ * cannot be used: no manifest, a changed input, no cache folder, or a bundle that fails to load.
+ */
+export function loadBundle(dist: string, env: NodeJS.ProcessEnv, cacheKey: string): LoadedBundle | string {
   const manifest = readManifest(dist);
-  if (typeof manifest === 'string') return plain(manifest);
+  if (typeof manifest === 'string') return manifest;
   const stale = staleInput(dist, manifest);
-  if (stale !== undefined) return plain(stale);
+  if (stale !== undefined) return stale;
 
   const bundle = join(dist, 'startup.cjs');
   // Without a cache the bundle compiles more than the ES modules a run imports: no cache, no bundle.
   const folder = compileCacheDir(env);
-  if (typeof folder === 'string') return plain(`no compile cache: ${folder}`);
-  const cacheFile = join(folder.dir, cacheName(manifest, argv));
+  if (typeof folder === 'string') return `no compile cache: ${folder}`;
+  const cacheFile = join(folder.dir, cacheFileName(manifest, cacheKey));
   let cachedData: Buffer | undefined;
   try {
     cachedData = readFileSync(cacheFile);
@@ -61,7 +88,7 @@ export async function launch(argv: string[], options: LaunchOptions = {}): Promi
     cachedData = undefined;
   }
   let script: Script;
-  let main: Main;
+  const mod: { exports: LoadedBundle['exports'] } = { exports: {} };
   try {
     // The build made the bundle ASCII: read as one-byte text, without decoding UTF-8.
     const source = readFileSync(bundle, 'latin1');
@@ -69,22 +96,24 @@ export async function launch(argv: string[], options: LaunchOptions = {}): Promi
       filename: bundle,
       cachedData,
     });
-    const mod: { exports: { main?: Main } } = { exports: {} };
     const run = script.runInThisContext() as (...args: unknown[]) => void;
     run.call(mod.exports, mod.exports, createRequire(bundle), mod, bundle, dist, importFrom, (rel: string) => pathToFileURL(join(dist, rel)).href, (rel: string) => join(dist, rel));
-    if (typeof mod.exports.main !== 'function') return plain('startup.cjs exports no main');
-    main = mod.exports.main;
   } catch (error) {
-    return plain(`startup.cjs failed to load: ${(error as Error).message}`);
+    return `startup.cjs failed to load: ${(error as Error).message}`;
   }
-  const code = await main(argv);
-  if (cachedData !== undefined && !script.cachedDataRejected) note(`startup.cjs, compile cache ${cacheFile} used`);
-  else {
-    const saved = writeAtomic(cacheFile, script.createCachedData());
-    pruneCaches(dirname(cacheFile), manifest.hash, Date.now());
-    note(`startup.cjs, compile cache ${cacheFile} ${saved ?? (cachedData === undefined ? 'written' : 'rejected by V8, written again')}`);
-  }
-  return code;
+  const fresh = cachedData === undefined || script.cachedDataRejected === true;
+  let saved: string | undefined;
+  return {
+    exports: mod.exports,
+    cacheFile,
+    saveCache() {
+      if (saved !== undefined) return saved;
+      if (!fresh) return (saved = 'used');
+      const failure = writeAtomic(cacheFile, script.createCachedData());
+      pruneCaches(dirname(cacheFile), manifest.hash, Date.now());
+      return (saved = failure ?? (cachedData === undefined ? 'written' : 'rejected by V8, written again'));
+    },
+  };
 }
 
 /** import() for the bundle's modules: a relative specifier from the importing file's URL, as its own import() would. */
@@ -137,13 +166,21 @@ export function compileCacheDir(env: NodeJS.ProcessEnv): { dir: string } | strin
 
 /**
  * One cache per bundle, Node version, architecture and command: V8 keeps the functions a run compiled,
- * and a `--staged` lint compiles other code than a whole-folder one (which lints in worker threads).
+ * and a `--staged` lint compiles other code than a whole-folder one (which lints in worker threads,
+ * whose cache is `worker`).
  */
 export function cacheName(manifest: StartupManifest, argv: readonly string[]): string {
+  return cacheFileName(manifest, cacheKey(argv));
+}
+
+function cacheKey(argv: readonly string[]): string {
   // A command name as typed (main.ts rejects unknown ones); anything else cannot become a file name.
   const command = argv[0] !== undefined && /^[a-z]+$/.test(argv[0]) ? argv[0] : 'cli';
-  const mode = command === 'lint' && argv.includes('--staged') ? '-staged' : '';
-  return `${manifest.hash}-${process.version}-${process.arch}-${command}${mode}.bin`;
+  return command === 'lint' && argv.includes('--staged') ? 'lint-staged' : command;
+}
+
+function cacheFileName(manifest: StartupManifest, key: string): string {
+  return `${manifest.hash}-${process.version}-${process.arch}-${key}.bin`;
 }
 
 /** A week: caches of other builds (other bundle hashes) untouched that long are removed when a cache is written. */

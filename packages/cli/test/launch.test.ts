@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { CACHE_MAX_AGE_MS, cacheName, compileCacheDir, launch, pruneCaches, readManifest, staleInput, type StartupManifest } from '../src/launch.js';
+import { bundledLintBatch } from '../src/worker.js';
 
 let work: string;
 let dist: string;
@@ -199,6 +200,68 @@ describe('launch, on a dist folder of its own', () => {
   });
 });
 
+describe('the worker threads\' function (worker.ts), on a dist folder of its own', () => {
+  // A bundle whose lintBatch says where it ran; the ES modules' function (the fallback) says so too.
+  const WORKER_BUNDLE = `exports.main = async () => 0;
+exports.lintBatch = async (batch) => batch.tasks.map((t) => ({ via: 'bundle', path: t.path }));
+`;
+  type Batch = Parameters<ReturnType<typeof bundledLintBatch>>[0];
+  const batch = { spec: { cwd: '/' }, fix: false, tasks: [{ absPath: '/a.md', path: 'a.md', root: '/', text: '# A' }] } as Batch;
+  let fallbacks = 0;
+  const fallback = async () => {
+    fallbacks++;
+    return (async (b: Batch) => b.tasks.map((t) => ({ via: 'esm', path: t.path }))) as unknown as Awaited<ReturnType<Parameters<typeof bundledLintBatch>[2]>>;
+  };
+  const env = () => ({ SELFHELP_COMPILE_CACHE: cacheDir });
+  const cacheFile = () => join(cacheDir, `testhash-${process.version}-${process.arch}-worker.bin`);
+  beforeEach(() => {
+    fallbacks = 0;
+  });
+
+  test('runs the bundle\'s lintBatch and writes its own code cache after the first batch; the next thread uses it', async () => {
+    makeDist(WORKER_BUNDLE);
+    const first = bundledLintBatch(dist, env(), fallback);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(existsSync(cacheFile())).toBe(false); // not before a batch has compiled the linting code
+    expect(await first(batch)).toEqual([{ via: 'bundle', path: 'a.md' }]);
+    expect(readdirSync(cacheDir)).toEqual([`testhash-${process.version}-${process.arch}-worker.bin`]);
+    const written = readFileSync(cacheFile());
+    expect(await first(batch)).toEqual([{ via: 'bundle', path: 'a.md' }]); // written once
+    expect(readFileSync(cacheFile()).equals(written)).toBe(true);
+
+    const next = bundledLintBatch(dist, env(), fallback);
+    expect(await next(batch)).toEqual([{ via: 'bundle', path: 'a.md' }]);
+    expect(readFileSync(cacheFile()).equals(written)).toBe(true); // V8 took it: nothing written again
+    expect(fallbacks).toBe(0);
+  });
+
+  test('lint\'s ES modules run when the bundle is stale, lacks lintBatch or fails, or the cache is disabled', async () => {
+    makeDist(WORKER_BUNDLE);
+    expect(await bundledLintBatch(dist, { ...env(), SELFHELP_DISABLE_COMPILE_CACHE: '1' }, fallback)(batch)).toEqual([{ via: 'esm', path: 'a.md' }]);
+    expect(existsSync(cacheDir)).toBe(false);
+
+    const later = new Date(Date.now() + 5_000);
+    utimesSync(join(dist, 'input.js'), later, later);
+    expect(await bundledLintBatch(dist, env(), fallback)(batch)).toEqual([{ via: 'esm', path: 'a.md' }]);
+
+    makeDist('exports.main = async () => 0;\n');
+    expect(await bundledLintBatch(dist, env(), fallback)(batch)).toEqual([{ via: 'esm', path: 'a.md' }]);
+    makeDist('throw new Error("half a bundle");\n');
+    expect(await bundledLintBatch(dist, env(), fallback)(batch)).toEqual([{ via: 'esm', path: 'a.md' }]);
+    expect(fallbacks).toBe(4);
+    expect(readdirSync(cacheDir).filter((f) => f.endsWith('-worker.bin'))).toEqual([]);
+  });
+
+  test('a failing fallback rejects the first batch, not the thread\'s start', async () => {
+    makeDist(WORKER_BUNDLE);
+    const broken = bundledLintBatch(dist, { ...env(), SELFHELP_DISABLE_COMPILE_CACHE: '1' }, async () => {
+      throw new Error('no lint here');
+    });
+    await new Promise((r) => setTimeout(r, 10)); // no unhandled rejection meanwhile (vitest would report it)
+    await expect(broken(batch)).rejects.toThrow('no lint here');
+  });
+});
+
 const repo = fileURLToPath(new URL('../../..', import.meta.url));
 const realDist = join(repo, 'packages/cli/dist');
 const bin = join(repo, 'packages/cli/bin/selfhelp.js');
@@ -234,11 +297,15 @@ describe.skipIf(!bundled)('the built start-up bundle', () => {
     const second = selfhelp(args, {});
     expect(esm.stderr).toMatch(/, 2 workers, /);
     expect(esm.stderr).toContain('selfhelp: start-up: ES modules (SELFHELP_DISABLE_COMPILE_CACHE=1)\n');
-    const name = readdirSync(cacheDir);
-    expect(name).toHaveLength(1);
-    expect(name[0]).toMatch(new RegExp(`^[\\w-]{16}-${process.version}-${process.arch}-lint\\.bin$`));
-    expect(first.stderr).toContain(`selfhelp: start-up: startup.cjs, compile cache ${join(cacheDir, name[0]!)} written\n`);
-    expect(second.stderr).toContain(`selfhelp: start-up: startup.cjs, compile cache ${join(cacheDir, name[0]!)} used\n`);
+    // The main thread's cache, and the worker threads' (written by the first run's first batch).
+    const names = readdirSync(cacheDir).sort();
+    expect(names).toHaveLength(2);
+    expect(names[0]).toMatch(new RegExp(`^[\\w-]{16}-${process.version}-${process.arch}-lint\\.bin$`));
+    expect(names[1]).toBe(names[0]!.replace(/-lint\.bin$/, '-worker.bin'));
+    const workerCache = readFileSync(join(cacheDir, names[1]!));
+    expect(first.stderr).toContain(`selfhelp: start-up: startup.cjs, compile cache ${join(cacheDir, names[0]!)} written\n`);
+    expect(second.stderr).toContain(`selfhelp: start-up: startup.cjs, compile cache ${join(cacheDir, names[0]!)} used\n`);
+    expect(readFileSync(join(cacheDir, names[1]!)).equals(workerCache)).toBe(true); // used by the second run's threads, not written again
     for (const r of [first, second]) {
       expect(r.code).toBe(esm.code);
       expect(r.stdout).toBe(esm.stdout);

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { lintFiles, loadConfig, virtualSource, writeFixes, type SelfhelpConfig } from '@selfhelp/lint';
+import { lintBatch, lintFiles, loadConfig, virtualSource, writeFixes, type SelfhelpConfig } from '@selfhelp/lint';
 import { article, tempTree, testRules } from './helpers.js';
 
 let cleanups: (() => void)[] = [];
@@ -236,5 +236,35 @@ describe('time budget', () => {
     expect(run.results[1]!.messages).toEqual([]);
     const again = await lintFiles([join(dir, 'a.md'), join(dir, 'b.md')], { config: cfg, cwd: dir, cacheLocation });
     expect(again.stats).toMatchObject({ linted: 1, cached: 1 });
+  });
+});
+
+describe('lintBatch', () => {
+  // A plugin file: a thread rebuilds the configuration from its spec, so rules come from files, not objects.
+  const testRulesModule = `
+const docs = { rationale: 'r', incorrect: [], correct: [] };
+function pos(source, offset) {
+  let line = 1, start = 0;
+  for (let i = source.indexOf('\\n'); i !== -1 && i < offset; i = source.indexOf('\\n', i + 1)) { line++; start = i + 1; }
+  return { line, column: offset - start + 1, offset };
+}
+export const rules = [{
+  meta: { id: 'banned-word', description: 'd', category: 'content', severity: 'error', fixable: false, appliesTo: { kinds: ['selfhelp'] }, docs },
+  check(c) { const s = c.article.source; for (let i = s.indexOf('foo'); i !== -1; i = s.indexOf('foo', i + 3)) c.report({ message: 'foo', range: { start: pos(s, i), end: pos(s, i + 3) } }); },
+}];
+`;
+  it('lints a batch in this thread as the worker threads do: the findings of lintFiles, before inline directives', async () => {
+    const body = '# Title\n\n<!-- selfhelp-disable-next-line banned-word -->\nSome foo here.\n\nAnd foo again.\n';
+    const dir = tree({ 'selfhelp.config.json': JSON.stringify({ extends: 'none', plugins: ['./rules.mjs'], rules: { 'banned-word': 'error' } }), 'rules.mjs': testRulesModule, 'articles/a.md': article('a', body) });
+    const cfg = await loadConfig({ cwd: dir, builtInRules: false });
+    const path = join(dir, 'articles/a.md');
+    const text = readFileSync(path, 'utf8');
+    const [outcome, ...rest] = await lintBatch({ spec: cfg.spec, fix: false, tasks: [{ absPath: path, path: 'articles/a.md', root: dir, text }] });
+    expect(rest).toEqual([]);
+    const inFiles = await lintFiles([path], { config: cfg, cwd: dir, concurrency: 'off' });
+    // The directive hides the first `foo` from lintFiles' result; the batch reports both, with the directive.
+    expect(inFiles.results[0]!.messages.map((m) => m.line)).toEqual([12]);
+    expect(outcome!.messages.map((m) => [m.ruleId, m.line, m.column])).toEqual([['banned-word', 10, 6], ['banned-word', 12, 5]]);
+    expect(outcome!.directives).toEqual([{ kind: 'disable-next-line', ids: ['banned-word'], line: 9, column: 1, endLine: 9, endColumn: 48 }]);
   });
 });

@@ -6,6 +6,7 @@
 import { accessSync, constants, existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
 import type { ContentSource, LintInput, LintResult, LoadedConfig, ReportFormat } from '@selfhelp/lint';
 import { UsageError } from '../usage-error.js';
 import { colorEnabled } from '../color.js';
@@ -183,6 +184,9 @@ async function postFilter(flags: LintFlags, results: LintResult[], plan: InputPl
   return step.results;
 }
 
+/** The worker threads' module: lint's worker function from the start-up bundle (../worker.ts); absent when running from the sources. */
+const WORKER_URL = new URL('../worker.js', import.meta.url);
+
 export async function run(argv: string[]): Promise<number> {
   const flags = parseFlags(argv);
   if (flags === 'help') {
@@ -223,6 +227,7 @@ export async function run(argv: string[]): Promise<number> {
       fix: flags.fix || flags.fixDryRun,
       cacheLocation,
       concurrency: flags.concurrency,
+      ...(existsSync(fileURLToPath(WORKER_URL)) ? { workerUrl: WORKER_URL } : {}),
       ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
     });
     progress.clear();
