@@ -10,6 +10,8 @@ export const resolve = {
     '@selfhelp/core': here('./packages/core/src/index.ts'),
     '@selfhelp/schema': here('./packages/schema/src/index.ts'),
     '@selfhelp/rules': here('./rules/src/index.ts'),
+    // Before '@selfhelp/lint', whose alias would otherwise take this specifier as a path under it.
+    '@selfhelp/lint/worker': here('./packages/lint/src/engine/worker.ts'),
     '@selfhelp/lint': here('./packages/lint/src/index.ts'),
     '@selfhelp/links': here('./packages/links/src/index.ts'),
     '@selfhelp/catalog': here('./packages/catalog/src/index.ts'),

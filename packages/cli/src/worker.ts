@@ -7,7 +7,8 @@
 // runs lint's ES modules, as without this module.
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { SourceOutcome, WorkerBatch } from '@selfhelp/lint';
+import type { SourceOutcome } from '@selfhelp/lint';
+import type { WorkerBatch } from '@selfhelp/lint/worker';
 import { loadBundle } from './launch.js';
 
 type LintBatch = (batch: WorkerBatch) => Promise<SourceOutcome[]>;
@@ -37,4 +38,4 @@ export function bundledLintBatch(dist: string, env: NodeJS.ProcessEnv, fallback:
   };
 }
 
-export default bundledLintBatch(dirname(fileURLToPath(import.meta.url)), process.env, async () => (await import('@selfhelp/lint')).lintBatch);
+export default bundledLintBatch(dirname(fileURLToPath(import.meta.url)), process.env, async () => (await import('@selfhelp/lint/worker')).default);

@@ -20,7 +20,6 @@ export { PARSE_RULE, UNUSED_DISABLE_RULE, type RuleRegistry } from './registry.j
 export { diskSource, virtualSource, type ContentSource, type FileStat } from './fs.js';
 export { discoverFiles, createIgnoreFilter, comparePaths, type Discovered, type IgnoreFilter } from './discover.js';
 export { lintFiles, type LintInput, type LintFilesOptions, type LintRun, type LintStats } from './engine/run.js';
-export { lintBatch } from './engine/batch.js';
 export type { WorkerBatch, WorkerTask } from './engine/worker.js';
 export type { SourceOutcome } from './engine/lint-source.js';
 export { DEFAULT_CACHE_FILE, resolveCacheLocation } from './engine/cache.js';

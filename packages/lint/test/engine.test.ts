@@ -1,7 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { lintBatch, lintFiles, loadConfig, virtualSource, writeFixes, type SelfhelpConfig } from '@selfhelp/lint';
+import { lintFiles, loadConfig, virtualSource, writeFixes, type SelfhelpConfig } from '@selfhelp/lint';
+import lintBatch from '@selfhelp/lint/worker';
 import { article, tempTree, testRules } from './helpers.js';
 
 let cleanups: (() => void)[] = [];
