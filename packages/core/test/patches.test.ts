@@ -1,6 +1,8 @@
 // The patched dependencies (patches/) still parse as before: micromark combines a list of syntax
 // extensions once and reuses it, so parses with different lists must never see each other's constructs;
-// micromark-util-subtokenize keeps its jumps in a Map, and must splice the same events as before.
+// micromark-util-subtokenize keeps its jumps in a Map, and must splice the same events as before; micromark
+// and micromark-core-commonmark consume a run of plain characters in one step, and must end every token
+// at the same line, column and offset as before.
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
@@ -46,5 +48,46 @@ function compact(n: { type: string; checked?: boolean | null; spread?: boolean |
 describe('micromark-util-subtokenize patch: jumps in a Map', () => {
   it('content inside nested containers: the same tree, positions included, as the unpatched parser', () => {
     expect(compact(fromMarkdown(NESTED, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] }))).toEqual(NESTED_TREE);
+  });
+});
+
+// Runs of plain characters next to everything that ends or splits one: CRLF, a tab inside a line, NUL, a
+// character outside the BMP, literal autolinks (whose construct looks at the character before), intraword
+// `_`, a lazy blockquote line, a list item's continuation, fenced code with tabs. Trees written from the
+// parser before the patch: type (+ heading depth), start and end as line:column:offset, children or value.
+const RUNS = "# Reset a password ##\r\nAsk ops@contoso.example or www.contoso.example/help\there; a_b_c x1@y \u0000 end.  \r\nNext *line* with `code` and **more**\\\n> quoted text that\nruns on lazily 😀 ok\n>\tafter a tab\n\n- item one with [a link](https://contoso.example) in it\n  continued here\n\n```text\n\tfenced\tline\n```\n\nhttps://contoso.example/x?y=1. ~~gone~~ done\n";
+const RUNS_PLAIN = ["root","1:1:0","16:1:340",[["heading1","1:1:0","1:22:21",[["text","1:3:2","1:19:18","Reset a password"]]],["paragraph","2:1:23","3:38:139",[["text","2:1:23","2:76:98","Ask ops@contoso.example or www.contoso.example/help\there; a_b_c x1@y � end."],["break","2:76:98","3:1:102"],["text","3:1:102","3:6:107","Next "],["emphasis","3:6:107","3:12:113",[["text","3:7:108","3:11:112","line"]]],["text","3:12:113","3:18:119"," with "],["inlineCode","3:18:119","3:24:125","code"],["text","3:24:125","3:29:130"," and "],["strong","3:29:130","3:37:138",[["text","3:31:132","3:35:136","more"]]],["text","3:37:138","3:38:139","\\"]]],["blockquote","4:1:140","6:14:193",[["paragraph","4:3:142","6:14:193",[["text","4:3:142","6:14:193","quoted text that\nruns on lazily 😀 ok\nafter a tab"]]]]],["list","8:1:195","9:17:267",[["listItem","8:1:195","9:17:267",[["paragraph","8:3:197","9:17:267",[["text","8:3:197","8:17:211","item one with "],["link","8:17:211","8:50:244",[["text","8:18:212","8:24:218","a link"]]],["text","8:50:244","9:17:267"," in it\ncontinued here"]]]]]]],["code","11:1:269","13:4:293","\tfenced\tline"],["paragraph","15:1:295","15:45:339",[["text","15:1:295","15:45:339","https://contoso.example/x?y=1. ~~gone~~ done"]]]]];
+const RUNS_GFM = ["root","1:1:0","16:1:340",[["heading1","1:1:0","1:22:21",[["text","1:3:2","1:19:18","Reset a password"]]],["paragraph","2:1:23","3:38:139",[["text","2:1:23","2:5:27","Ask "],["link","2:5:27","2:24:46",[["text","2:5:27","2:24:46","ops@contoso.example"]]],["text","2:24:46","2:28:50"," or "],["link","2:28:50","2:52:74",[["text","2:28:50","2:52:74","www.contoso.example/help"]]],["text","2:52:74","2:76:98","\there; a_b_c x1@y � end."],["break","2:76:98","3:1:102"],["text","3:1:102","3:6:107","Next "],["emphasis","3:6:107","3:12:113",[["text","3:7:108","3:11:112","line"]]],["text","3:12:113","3:18:119"," with "],["inlineCode","3:18:119","3:24:125","code"],["text","3:24:125","3:29:130"," and "],["strong","3:29:130","3:37:138",[["text","3:31:132","3:35:136","more"]]],["text","3:37:138","3:38:139","\\"]]],["blockquote","4:1:140","6:14:193",[["paragraph","4:3:142","6:14:193",[["text","4:3:142","6:14:193","quoted text that\nruns on lazily 😀 ok\nafter a tab"]]]]],["list","8:1:195","9:17:267",[["listItem","8:1:195","9:17:267",[["paragraph","8:3:197","9:17:267",[["text","8:3:197","8:17:211","item one with "],["link","8:17:211","8:50:244",[["text","8:18:212","8:24:218","a link"]]],["text","8:50:244","9:17:267"," in it\ncontinued here"]]]]]]],["code","11:1:269","13:4:293","\tfenced\tline"],["paragraph","15:1:295","15:45:339",[["link","15:1:295","15:30:324",[["text","15:1:295","15:30:324","https://contoso.example/x?y=1"]]],["text","15:30:324","15:32:326",". "],["delete","15:32:326","15:40:334",[["text","15:34:328","15:38:332","gone"]]],["text","15:40:334","15:45:339"," done"]]]]];
+type Placed = (string | Placed[])[];
+function placed(n: { type: string; depth?: number; position?: { start: { line: number; column: number; offset?: number }; end: { line: number; column: number; offset?: number } }; children?: unknown[]; value?: string }): Placed {
+  const at = (p: { line: number; column: number; offset?: number }) => `${p.line}:${p.column}:${p.offset}`;
+  const rest = n.children ? [(n.children as Parameters<typeof placed>[0][]).map(placed)] : n.value !== undefined ? [n.value] : [];
+  return [n.type + (n.depth ?? ''), at(n.position!.start), at(n.position!.end), ...(rest as Placed)];
+}
+
+describe('micromark patches: runs of characters consumed in one step', () => {
+  it('the same tree, positions included, as the unpatched parser: CommonMark', () => {
+    expect(placed(fromMarkdown(RUNS))).toEqual(RUNS_PLAIN);
+  });
+
+  it('the same tree, positions included, as the unpatched parser: GFM', () => {
+    expect(placed(fromMarkdown(RUNS, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] }))).toEqual(RUNS_GFM);
+  });
+
+  it('is installed: the tokenizer offers the run effects to constructs', () => {
+    const seen: string[] = [];
+    const probe = {
+      flow: {
+        null: {
+          name: 'probe',
+          tokenize(effects: Record<string, unknown>, _ok: unknown, nok: (code: number | null) => unknown) {
+            seen.push(typeof effects._consumeRest, typeof effects._consumeWhile);
+            return nok;
+          },
+        },
+      },
+    };
+    expect(types(fromMarkdown('x\n', { extensions: [probe as never] }))).toEqual(['paragraph']);
+    expect(seen.slice(0, 2)).toEqual(['function', 'function']);
   });
 });
