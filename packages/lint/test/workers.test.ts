@@ -3,6 +3,7 @@
 // the main thread. Skipped, with a notice, when the package is not built.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { article, tempTree } from './helpers.js';
@@ -75,6 +76,35 @@ describe.skipIf(!built)('worker threads', () => {
     expect(many.stats.workers).toBe(2);
     expect(many.results).toHaveLength(90);
     expect(many.results).toEqual(one.results);
+  });
+
+  it.skipIf(availableParallelism() < 2)('turn V8 parallel scavenge off for the process when they take every core, not when one is left free', () => {
+    const files: Record<string, string> = { 'selfhelp.config.json': JSON.stringify({ extends: 'recommended' }) };
+    for (let i = 0; i < 12; i++) files[`articles/f${String(i).padStart(2, '0')}.md`] = article(`id${i}`, `# T${i}\n`);
+    const t = tempTree(files);
+    cleanups.push(t.cleanup);
+    // The engine's named import of node:v8 follows the builtin's exports once they are synced.
+    const script = `
+      const { syncBuiltinESMExports } = await import('node:module');
+      const v8 = (await import('node:v8')).default;
+      const calls = [];
+      const set = v8.setFlagsFromString;
+      v8.setFlagsFromString = (flags) => { calls.push(flags); set(flags); };
+      syncBuiltinESMExports();
+      const cores = (await import('node:os')).availableParallelism();
+      const lint = await import(${JSON.stringify(pathToFileURL(dist).href)});
+      const config = await lint.loadConfig({ cwd: ${JSON.stringify(t.dir)} });
+      const found = await lint.discoverFiles(['articles'], { cwd: ${JSON.stringify(t.dir)}, ignored: await lint.createIgnoreFilter(config) });
+      const fewer = await lint.lintFiles(found.files, { config, concurrency: cores - 1, workerThreshold: 0 });
+      const afterFewer = [...calls];
+      const every = await lint.lintFiles(found.files, { config, concurrency: cores, workerThreshold: 0 });
+      process.stdout.write(JSON.stringify({ cores, afterFewer, calls, workers: [fewer.stats.workers, every.stats.workers] }));
+    `;
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: t.dir, encoding: 'utf8' });
+    const { cores, afterFewer, calls, workers } = JSON.parse(out) as { cores: number; afterFewer: string[]; calls: string[]; workers: number[] };
+    expect(workers).toEqual([cores - 1, cores]);
+    expect(afterFewer).toEqual([]);
+    expect(calls).toEqual(['--no-parallel-scavenge']);
   });
 
   it('run the cross-article rules after them, with the tree listed while they lint', () => {
