@@ -78,7 +78,7 @@ describe.skipIf(!built)('worker threads', () => {
     expect(many.results).toEqual(one.results);
   });
 
-  it.skipIf(availableParallelism() < 2)('turn V8 parallel scavenge off for the process when they take every core, not when one is left free', () => {
+  it.skipIf(availableParallelism() < 2)('turn V8 parallel scavenge off for the process when they take every core, not when one is left free nor when node was given a scavenge flag', () => {
     const files: Record<string, string> = { 'selfhelp.config.json': JSON.stringify({ extends: 'recommended' }) };
     for (let i = 0; i < 12; i++) files[`articles/f${String(i).padStart(2, '0')}.md`] = article(`id${i}`, `# T${i}\n`);
     const t = tempTree(files);
@@ -100,11 +100,14 @@ describe.skipIf(!built)('worker threads', () => {
       const every = await lint.lintFiles(found.files, { config, concurrency: cores, workerThreshold: 0 });
       process.stdout.write(JSON.stringify({ cores, afterFewer, calls, workers: [fewer.stats.workers, every.stats.workers] }));
     `;
-    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: t.dir, encoding: 'utf8' });
-    const { cores, afterFewer, calls, workers } = JSON.parse(out) as { cores: number; afterFewer: string[]; calls: string[]; workers: number[] };
+    type Out = { cores: number; afterFewer: string[]; calls: string[]; workers: number[] };
+    const run = (nodeFlags: string[]) => JSON.parse(execFileSync(process.execPath, [...nodeFlags, '--input-type=module', '-e', script], { cwd: t.dir, encoding: 'utf8' })) as Out;
+    const { cores, afterFewer, calls, workers } = run([]);
     expect(workers).toEqual([cores - 1, cores]);
     expect(afterFewer).toEqual([]);
     expect(calls).toEqual(['--no-parallel-scavenge']);
+    // A scavenge flag given to node is left as given.
+    expect(run(['--parallel-scavenge']).calls).toEqual([]);
   });
 
   it('run the cross-article rules after them, with the tree listed while they lint', () => {
