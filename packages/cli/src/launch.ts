@@ -5,7 +5,7 @@
 import { lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Script } from 'node:vm';
 import { tuneJit } from './jit.js';
@@ -80,7 +80,7 @@ export function loadBundle(dist: string, env: NodeJS.ProcessEnv, cacheKey: strin
   // Without a cache the bundle compiles more than the ES modules a run imports: no cache, no bundle.
   const folder = compileCacheDir(env);
   if (typeof folder === 'string') return `no compile cache: ${folder}`;
-  const cacheFile = join(folder.dir, cacheFileName(manifest, cacheKey));
+  const cacheFile = join(folder.dir, cacheFileName(manifest, dist, cacheKey));
   let cachedData: Buffer | undefined;
   try {
     cachedData = readFileSync(cacheFile);
@@ -165,12 +165,21 @@ export function compileCacheDir(env: NodeJS.ProcessEnv): { dir: string } | strin
 }
 
 /**
- * One cache per bundle, Node version, architecture and command: V8 keeps the functions a run compiled,
- * and a `--staged` lint compiles other code than a whole-folder one (which lints in worker threads,
- * whose cache is `worker`).
+ * One cache per bundle, bundle folder, Node version, architecture and command: V8 keeps the functions a run
+ * compiled, and a `--staged` lint compiles other code than a whole-folder one (which lints in worker threads,
+ * whose cache is `worker`). The folder counts because V8 also keeps the script name a cache was made with:
+ * two installs of one build sharing a cache would show each other's paths in stack traces and profiles.
  */
-export function cacheName(manifest: StartupManifest, argv: readonly string[]): string {
-  return cacheFileName(manifest, cacheKey(argv));
+export function cacheName(manifest: StartupManifest, dist: string, argv: readonly string[]): string {
+  return cacheFileName(manifest, dist, cacheKey(argv));
+}
+
+/** Eight hex digits naming a folder (FNV-1a of its absolute path): no hashing module to load at start-up. */
+export function folderTag(dist: string): string {
+  const path = resolve(dist);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < path.length; i++) h = Math.imul(h ^ path.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, '0');
 }
 
 function cacheKey(argv: readonly string[]): string {
@@ -179,8 +188,8 @@ function cacheKey(argv: readonly string[]): string {
   return command === 'lint' && argv.includes('--staged') ? 'lint-staged' : command;
 }
 
-function cacheFileName(manifest: StartupManifest, key: string): string {
-  return `${manifest.hash}-${process.version}-${process.arch}-${key}.bin`;
+function cacheFileName(manifest: StartupManifest, dist: string, key: string): string {
+  return `${manifest.hash}-${folderTag(dist)}-${process.version}-${process.arch}-${key}.bin`;
 }
 
 /** A week: caches of other builds (other bundle hashes) untouched that long are removed when a cache is written. */

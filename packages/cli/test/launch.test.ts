@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { CACHE_MAX_AGE_MS, cacheName, compileCacheDir, launch, pruneCaches, readManifest, staleInput, type StartupManifest } from '../src/launch.js';
+import { CACHE_MAX_AGE_MS, cacheName, compileCacheDir, folderTag, launch, pruneCaches, readManifest, staleInput, type StartupManifest } from '../src/launch.js';
 import { bundledLintBatch } from '../src/worker.js';
 
 let work: string;
@@ -70,12 +70,12 @@ async function run(argv: string[], env: Record<string, string> = {}): Promise<{ 
 describe('launch, on a dist folder of its own', () => {
   test('runs the bundle, with each file where it is and import() for what stays outside, and writes the code cache once', async () => {
     makeDist(BUNDLE);
-    const cacheFile = join(cacheDir, `testhash-${process.version}-${process.arch}-lint.bin`);
+    const cacheFile = join(cacheDir, `testhash-${folderTag(dist)}-${process.version}-${process.arch}-lint.bin`);
     const first = await run(['lint', 'x', '--debug']);
     expect(first.code).toBe(4);
     expect(first.stdout).toBe(`bundle lint x --debug 42 ${join(dist, 'input.js')} file://${join(dist, 'input.js')} true\n`);
     expect(first.stderr).toBe(`selfhelp: start-up: startup.cjs, compile cache ${cacheFile} written\n`);
-    expect(readdirSync(cacheDir)).toEqual([`testhash-${process.version}-${process.arch}-lint.bin`]);
+    expect(readdirSync(cacheDir)).toEqual([`testhash-${folderTag(dist)}-${process.version}-${process.arch}-lint.bin`]);
     expect(statSync(cacheFile).mode & 0o777).toBe(0o600);
     expect(statSync(cacheDir).mode & 0o777).toBe(0o700);
     const written = readFileSync(cacheFile);
@@ -91,7 +91,7 @@ describe('launch, on a dist folder of its own', () => {
 
   test('a cache V8 rejects (here, bytes of nothing it wrote) is written again', async () => {
     makeDist(BUNDLE);
-    const cacheFile = join(cacheDir, `testhash-${process.version}-${process.arch}-parse.bin`);
+    const cacheFile = join(cacheDir, `testhash-${folderTag(dist)}-${process.version}-${process.arch}-parse.bin`);
     mkdirSync(cacheDir, { mode: 0o700 });
     writeFileSync(cacheFile, Buffer.alloc(4096, 7));
     const r = await run(['parse', '--debug']);
@@ -163,7 +163,7 @@ describe('launch, on a dist folder of its own', () => {
     const files: Record<string, Date> = {
       [`otherhash-${process.version}-${process.arch}-lint.bin`]: old, // goes
       [`otherhash-${process.version}-${process.arch}-parse.bin`]: recent, // another checkout's, recent: stays
-      [`testhash-v18.0.0-${process.arch}-lint.bin`]: old, // this build's, another Node: stays
+      [`testhash-${folderTag(dist)}-v18.0.0-${process.arch}-lint.bin`]: old, // this build's, another Node: stays
       'x.bin.123.456.tmp': old, // left by a killed run: goes
       'notes.txt': old, // not ours: stays
     };
@@ -173,7 +173,7 @@ describe('launch, on a dist folder of its own', () => {
     }
     await run(['lint']);
     expect(readdirSync(cacheDir).sort()).toEqual(
-      ['notes.txt', `otherhash-${process.version}-${process.arch}-parse.bin`, `testhash-${process.version}-${process.arch}-lint.bin`, `testhash-v18.0.0-${process.arch}-lint.bin`].sort(),
+      ['notes.txt', `otherhash-${process.version}-${process.arch}-parse.bin`, `testhash-${folderTag(dist)}-${process.version}-${process.arch}-lint.bin`, `testhash-${folderTag(dist)}-v18.0.0-${process.arch}-lint.bin`].sort(),
     );
     // A cache that was used writes nothing, and prunes nothing.
     utimesSync(join(cacheDir, `otherhash-${process.version}-${process.arch}-parse.bin`), old, old);
@@ -190,13 +190,33 @@ describe('launch, on a dist folder of its own', () => {
     expect(compileCacheDir({ SELFHELP_COMPILE_CACHE: cacheDir })).toEqual({ dir: cacheDir });
   });
 
-  test('cacheName: one per command, and one for lint --staged', () => {
+  test('cacheName: one per command, and one for lint --staged, per bundle folder', () => {
     const m: StartupManifest = { format: 1, hash: 'h', bundle: [1, 1], inputs: [] };
     const tail = `${process.version}-${process.arch}`;
-    expect(cacheName(m, ['lint', 'articles'])).toBe(`h-${tail}-lint.bin`);
-    expect(cacheName(m, ['lint', '--staged'])).toBe(`h-${tail}-lint-staged.bin`);
-    expect(cacheName(m, ['parse', '--staged'])).toBe(`h-${tail}-parse.bin`);
-    expect(cacheName(m, ['../x'])).toBe(`h-${tail}-cli.bin`);
+    expect(folderTag('/opt/selfhelp/dist')).toBe('a6ce3042');
+    expect(folderTag('/opt/selfhelp/dist/')).toBe('a6ce3042');
+    expect(folderTag('/home/me/selfhelp/dist')).not.toBe('a6ce3042');
+    expect(cacheName(m, '/opt/selfhelp/dist', ['lint', 'articles'])).toBe(`h-a6ce3042-${tail}-lint.bin`);
+    expect(cacheName(m, '/opt/selfhelp/dist', ['lint', '--staged'])).toBe(`h-a6ce3042-${tail}-lint-staged.bin`);
+    expect(cacheName(m, '/opt/selfhelp/dist', ['parse', '--staged'])).toBe(`h-a6ce3042-${tail}-parse.bin`);
+    expect(cacheName(m, '/opt/selfhelp/dist', ['../x'])).toBe(`h-a6ce3042-${tail}-cli.bin`);
+  });
+
+  test('two folders holding the same build keep their own caches: a stack trace names the files of the folder that ran', async () => {
+    // V8 keeps the script name a code cache was made with; a cache shared between two installs of one build
+    // would make the second name the first one's startup.cjs.
+    const TRACE = `exports.main = async () => { process.stdout.write(new Error('here').stack.split('\\n')[1].trim() + '\\n'); return 0; };\n`;
+    const first = dist;
+    makeDist(TRACE);
+    expect((await run(['lint'])).stdout).toMatch(new RegExp(`^at exports\\.main \\(${join(first, 'startup.cjs')}:1:`));
+    expect((await run(['lint', '--debug'])).stderr).toContain(' used\n');
+    dist = join(work, 'dist2');
+    mkdirSync(dist);
+    makeDist(TRACE); // the same manifest hash as the first folder's
+    const second = await run(['lint', '--debug']);
+    expect(second.stdout).toMatch(new RegExp(`^at exports\\.main \\(${join(dist, 'startup.cjs')}:1:`));
+    expect(second.stderr).toContain(' written\n');
+    expect(readdirSync(cacheDir).sort()).toEqual([`testhash-${folderTag(first)}-${process.version}-${process.arch}-lint.bin`, `testhash-${folderTag(dist)}-${process.version}-${process.arch}-lint.bin`].sort());
   });
 });
 
@@ -213,7 +233,7 @@ exports.lintBatch = async (batch) => batch.tasks.map((t) => ({ via: 'bundle', pa
     return (async (b: Batch) => b.tasks.map((t) => ({ via: 'esm', path: t.path }))) as unknown as Awaited<ReturnType<Parameters<typeof bundledLintBatch>[2]>>;
   };
   const env = () => ({ SELFHELP_COMPILE_CACHE: cacheDir });
-  const cacheFile = () => join(cacheDir, `testhash-${process.version}-${process.arch}-worker.bin`);
+  const cacheFile = () => join(cacheDir, `testhash-${folderTag(dist)}-${process.version}-${process.arch}-worker.bin`);
   beforeEach(() => {
     fallbacks = 0;
   });
@@ -224,7 +244,7 @@ exports.lintBatch = async (batch) => batch.tasks.map((t) => ({ via: 'bundle', pa
     await new Promise((r) => setTimeout(r, 10));
     expect(existsSync(cacheFile())).toBe(false); // not before a batch has compiled the linting code
     expect(await first(batch)).toEqual([{ via: 'bundle', path: 'a.md' }]);
-    expect(readdirSync(cacheDir)).toEqual([`testhash-${process.version}-${process.arch}-worker.bin`]);
+    expect(readdirSync(cacheDir)).toEqual([`testhash-${folderTag(dist)}-${process.version}-${process.arch}-worker.bin`]);
     const written = readFileSync(cacheFile());
     expect(await first(batch)).toEqual([{ via: 'bundle', path: 'a.md' }]); // written once
     expect(readFileSync(cacheFile()).equals(written)).toBe(true);
@@ -300,7 +320,7 @@ describe.skipIf(!bundled)('the built start-up bundle', () => {
     // The main thread's cache, and the worker threads' (written by the first run's first batch).
     const names = readdirSync(cacheDir).sort();
     expect(names).toHaveLength(2);
-    expect(names[0]).toMatch(new RegExp(`^[\\w-]{16}-${process.version}-${process.arch}-lint\\.bin$`));
+    expect(names[0]).toMatch(new RegExp(`^[\\w-]{16}-${folderTag(realDist)}-${process.version}-${process.arch}-lint\\.bin$`));
     expect(names[1]).toBe(names[0]!.replace(/-lint\.bin$/, '-worker.bin'));
     const workerCache = readFileSync(join(cacheDir, names[1]!));
     expect(first.stderr).toContain(`selfhelp: start-up: startup.cjs, compile cache ${join(cacheDir, names[0]!)} written\n`);
