@@ -16,7 +16,7 @@ import {
 } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateSynthetic } from './synthetic.mjs';
 
@@ -535,7 +535,22 @@ function renderResults(meta, rows, pairs) {
 // ---------------------------------------------------------------------------------------------------------------
 // Main
 
+/**
+ * The binary falls back to its ES modules when the start-up bundle is older than a file it holds (after `tsc -b`
+ * alone): every selfhelp row would then measure a start-up no user has. Refuse, with the way out.
+ */
+async function checkBundle() {
+  const { readManifest, staleInput } = await import(pathToFileURL(join(repoRoot, 'packages/cli/dist/launch.js')).href);
+  const dist = join(repoRoot, 'packages/cli/dist');
+  const manifest = readManifest(dist);
+  const why = typeof manifest === 'string' ? manifest : staleInput(dist, manifest);
+  if (why === undefined) return;
+  process.stderr.write(`bench: the start-up bundle cannot be used (${why}); run \`pnpm run build\` first\n`);
+  process.exit(2);
+}
+
 async function main() {
+  await checkBundle();
   mkdirSync(join(work, 'logs'), { recursive: true });
   const corpus = resolveCorpus();
   const { repo, files, bytes } = prepareRepo(corpus.source);
