@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Script } from 'node:vm';
-import { tuneJit } from './jit.js';
+import { loadBuiltins, tuneJit } from './jit.js';
 
 type Main = (argv: string[]) => Promise<number>;
 
@@ -35,7 +35,7 @@ export async function launch(argv: string[], options: LaunchOptions = {}): Promi
   const dist = options.dist ?? DIST;
   const env = options.env ?? process.env;
   const note = argv.includes('--debug') ? (s: string) => process.stderr.write(`selfhelp: start-up: ${s}\n`) : () => undefined;
-  if (options.jit ?? true) tuneJit();
+  if (options.jit ?? true) tuneJit(process.execArgv, process.versions.v8, () => loadBuiltins(argv[0]));
   const plain = async (why: string): Promise<number> => {
     note(`ES modules (${why})`);
     const { main } = (await import(pathToFileURL(join(dist, 'main.js')).href)) as { main: Main };

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
-import { JIT_FLAGS, TUNED_V8_MAJOR, tuneJit } from '../src/jit.js';
+import { BUILTINS, JIT_FLAGS, TUNED_V8_MAJOR, loadBuiltins, tuneJit } from '../src/jit.js';
 
 const work = mkdtempSync(join(tmpdir(), 'selfhelp-jit-'));
 // The flags are set on the V8 they were measured with; on another, the child-process tests have nothing to see.
@@ -72,9 +72,60 @@ describe('tuneJit', () => {
     expect(tuneJit(['--trace-turbo-inlining', '--max-old-space-size=512'])).toEqual(['--no-turbo-inlining', '--interrupt-budget=270336']);
   });
 
+  test('calls beforeSet just before it sets flags, and only when it sets some', () => {
+    const calls: string[] = [];
+    expect(tuneJit(['--interrupt-budget=1', '--turbo-inlining'], '11.3.244.8-node.38', () => calls.push('none to set'))).toEqual([]);
+    expect(tuneJit([], '12.4.254.21-node.33', () => calls.push('other V8'))).toEqual([]);
+    expect(calls).toEqual([]);
+    expect(tuneJit(['--turbo-inlining'], '11.3.244.8-node.38', () => calls.push('set'))).toEqual(['--interrupt-budget=270336']);
+    expect(calls).toEqual(['set']);
+  });
+
   test('sets nothing on another V8 than the one measured (Node 20: V8 11)', () => {
     expect(tuneJit([], '11.3.244.8-node.38')).toEqual(['--no-turbo-inlining', '--interrupt-budget=270336']);
     expect(tuneJit([], '12.4.254.21-node.33')).toEqual([]);
     expect(tuneJit([], '10.2.154.26-node.26')).toEqual([]);
+  });
+});
+
+describe('loadBuiltins', () => {
+  test('loads the built-in modules of a command, none for usage or an unknown command', () => {
+    expect(loadBuiltins('parse')).toEqual(['crypto', 'fs/promises', 'perf_hooks', 'util.parseArgs']);
+    expect(loadBuiltins('lint')).toEqual([...BUILTINS.lint!, 'util.parseArgs']);
+    expect(loadBuiltins(undefined)).toEqual([]);
+    expect(loadBuiltins('--version')).toEqual([]);
+    expect(loadBuiltins('toString')).toEqual([]); // not an own key of the table
+  });
+
+  // A run-time V8 flag changes the flag hash of Node's built-in code cache: a built-in loaded after the flags is
+  // compiled from its source. The binary loads the ones its command needs first; a spy on setFlagsFromString
+  // notes how many modules were loaded when the flags came.
+  test.runIf(tunedHere)('the binary loads its command\'s built-ins before it sets the flags', () => {
+    const spy = join(work, 'spy.cjs');
+    writeFileSync(
+      spy,
+      `const v8 = require('node:v8'); const set = v8.setFlagsFromString; let at;
+v8.setFlagsFromString = (flags) => { at ??= process.moduleLoadList.length; set(flags); };
+require('node:module').syncBuiltinESMExports();
+process.on('exit', () => process.stderr.write('AFTER ' + JSON.stringify(at === undefined ? null : process.moduleLoadList.slice(at).filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice(13))) + '\\n'));
+`,
+    );
+    const tree = join(work, 'tree');
+    mkdirSync(tree, { recursive: true });
+    writeFileSync(join(tree, 'note.md'), '---\ntitle: A note\n---\n\n# A note\n\nText.\n');
+    const bin = fileURLToPath(new URL('../bin/selfhelp.js', import.meta.url));
+    const loadedAfter = (args: string[]): string[] => {
+      const child = spawnSync(process.execPath, ['-r', spy, bin, ...args], { cwd: tree, encoding: 'utf8', env: { ...process.env, SELFHELP_COMPILE_CACHE: join(work, 'cc') } });
+      const line = child.stderr.split('\n').find((l) => l.startsWith('AFTER '));
+      expect(line, child.stderr).toBeDefined();
+      const after = JSON.parse(line!.slice(6)) as string[] | null;
+      expect(after).not.toBeNull(); // the flags were set
+      return after!;
+    };
+    const watched = ['crypto', 'child_process', 'fs/promises', 'perf_hooks', 'internal/util/parse_args/parse_args', 'internal/crypto/hash'];
+    for (const args of [['parse', 'note.md'], ['lint', 'note.md', '--no-cache']]) {
+      const after = loadedAfter(args);
+      expect(after.filter((m) => watched.includes(m)), args.join(' ')).toEqual([]);
+    }
   });
 });
