@@ -394,6 +394,27 @@ describe('LintCache prefetch', () => {
   });
 });
 
+describe('LintCache first lines', () => {
+  it('reads first lines longer than its first read (2 MB): the buffer grows, and the lines after them are found', async () => {
+    const { LintCache, path, seed } = await cacheFile();
+    seed();
+    const big = new LintCache(path, 'manifest');
+    const folder = 'd'.repeat(300);
+    for (let i = 0; i < 8000; i++) big.set(`/x/${folder}/${i}.md`, { h: `h${i}`, sh: `s${i}` });
+    expect(big.save()).toBe(true);
+    const lines = readFileSync(path, 'latin1').split('\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[0]!.length + lines[1]!.length).toBeGreaterThan(2 << 20);
+    const reread = new LintCache(path, 'manifest');
+    expect(reread.discarded).toBeUndefined();
+    expect(reread.get(`/x/${folder}/0.md`)).toEqual({ h: 'h0', sh: 's0' });
+    expect(reread.get(`/x/${folder}/7999.md`)).toEqual({ h: 'h7999', sh: 's7999' });
+    // The findings and summaries lines, read from where the entries line ends.
+    expect(reread.findings('/x/a.md', reread.get('/x/a.md')!)?.messages.map((m) => m.message)).toEqual(['m']);
+    expect(reread.getSummary('/x/a.md', 's1')).toBe('{"k":"selfhelp"}');
+  });
+});
+
 describe('LintCache appended records', () => {
   it('compacts a line once its appended records pass the limit (at least 64), keeping the last record of each file', async () => {
     const { LintCache, path, message } = await cacheFile();

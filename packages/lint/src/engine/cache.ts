@@ -163,7 +163,13 @@ function identityOf(s: Pick<Stats, 'dev' | 'ino' | 'size' | 'mtimeMs'>): string 
   return `${s.dev}:${s.ino}:${s.size}:${s.mtimeMs}`;
 }
 
-/** Reads the first two lines of a file, no further than needed. */
+/** What readHead reads first: the first two lines of a 6,000-file cache take about 1.9 MB. */
+const HEAD_READ = 2 << 20;
+
+/**
+ * Reads the first two lines of a file, no further than needed, into one buffer that grows by doubling; the
+ * lines are views of it (no copies: in this VM a first touch of fresh memory costs about 3 ms per MB).
+ */
 function readHead(path: string): SplitFile | undefined {
   let fd: number;
   try {
@@ -172,31 +178,30 @@ function readHead(path: string): SplitFile | undefined {
     return undefined;
   }
   try {
-    const identity = identityOf(fstatSync(fd));
+    const stat = fstatSync(fd);
+    const identity = identityOf(stat);
+    let buffer = Buffer.allocUnsafe(Math.max(1, Math.min(stat.size, HEAD_READ)));
+    let filled = 0;
+    let lineStart = 0;
     const lines: Buffer[] = [];
-    let chunks: Buffer[] = [];
-    let position = 0;
     for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.max(1 << 20, position));
-      const n = readSync(fd, chunk, 0, chunk.length, position);
+      if (filled === buffer.length) {
+        const grown = Buffer.allocUnsafe(buffer.length * 2);
+        buffer.copy(grown, 0, 0, filled);
+        buffer = grown;
+      }
+      const n = readSync(fd, buffer, filled, buffer.length - filled, filled);
       if (n === 0) {
-        lines.push(Buffer.concat(chunks));
+        lines.push(buffer.subarray(lineStart, filled));
         return { lines, restAt: undefined, identity };
       }
-      let view = chunk.subarray(0, n);
-      let consumed = 0;
-      for (let newline = view.indexOf(10); newline !== -1; newline = view.indexOf(10)) {
-        chunks.push(view.subarray(0, newline));
-        lines.push(Buffer.concat(chunks));
-        chunks = [];
-        consumed += newline + 1;
-        view = view.subarray(newline + 1);
-        if (lines.length === 2) {
-          return { lines, restAt: position + consumed, identity };
-        }
+      const view = buffer.subarray(0, filled + n);
+      for (let newline = view.indexOf(10, filled); newline !== -1; newline = view.indexOf(10, lineStart)) {
+        lines.push(buffer.subarray(lineStart, newline));
+        lineStart = newline + 1;
+        if (lines.length === 2) return { lines, restAt: lineStart, identity };
       }
-      chunks.push(Buffer.from(view));
-      position += n;
+      filled += n;
     }
   } catch {
     return undefined;
