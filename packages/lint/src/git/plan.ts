@@ -90,6 +90,8 @@ async function select(root: string, changes: readonly ChangedFile[], cwd: string
 export async function stagedPlan(cwd: string, options: GitPlanOptions = {}): Promise<GitInputPlan> {
   const root = await findRepoRoot(cwd);
   const [changes, source] = await Promise.all([stagedChanges(root), stagedContentSource(root)]);
+  // The files to lint whose working copy is not their staged content (edited after `git add`): one git process.
+  await source.preload(changes.files.map((f) => f.path));
   const notice = options.onNotice ?? ((line: string) => process.stderr.write(line + '\n'));
   const toAbs = (rel: string) => path.join(root, ...rel.split('/'));
   async function applyFixes(results: readonly LintResult[]): Promise<StagedFixOutcome[]> {

@@ -1,11 +1,13 @@
 // The engine's ContentSource (../fs.ts) over the staged tree: what `selfhelp lint --staged` lints and
 // what its cross-article checks and include resolution see. Nothing is read up front except the
-// index listing and the few files whose working copy differs from the index:
+// index and the few files whose working copy differs from it:
 //
-// - `git ls-files -s -z` lists every staged path with its blob id (the index, ~10 ms for 6,000 files);
-// - `git diff --name-only -z` (git's own stat + content check) names the paths whose working file
-//   differs from the index: edited after `git add`, deleted, ...; their blobs are read up front through
-//   one `git cat-file --batch` process;
+// - the index lists every staged path with its blob id: read from `.git/index` itself in the plain case
+//   (index-file.ts), else from `git ls-files -s -z`;
+// - a path's working file stands for its staged content when git's stat data in the index still matches it
+//   (the check git itself makes; read directly) or, with the index from git, when `git diff --name-only`
+//   does not name it. Other paths' blobs are read through one `git cat-file --batch` process: up front for
+//   the paths `git diff` names, or for the files to lint (`preload`);
 // - every other path is read from the working tree on demand, and its bytes are checked against the
 //   blob id (a content hash); a mismatch (a checkout filter such as autocrlf, an edit during the run)
 //   falls back to the blob. `stat()` answers for those clean paths only, so a cache keyed on size and
@@ -17,6 +19,7 @@ import type { ContentSource, FileStat } from '../fs.js';
 import { CatFileBatch } from './cat-file.js';
 import { git, gitEnv, splitNul } from './exec.js';
 import { blobId, listIndex, type IndexEntry } from './index-blobs.js';
+import { cleanStat, readWorkTreeIndex, statData, type IndexFileEntry } from './index-file.js';
 
 export interface StagedContentSource extends ContentSource {
   /** The repository root (absolute); the source holds the files under it. */
@@ -25,6 +28,10 @@ export interface StagedContentSource extends ContentSource {
   entry(absPath: string): IndexEntry | undefined;
   /** Where reads came from, for `--debug` and tests. */
   readonly stats: { workingTree: number; objectStore: number };
+  /** Where the index came from: `file` (read directly) or `git` (`git ls-files` and `git diff`). */
+  readonly indexFrom: 'file' | 'git';
+  /** Reads now, through one process, the staged content of those paths whose working file is not clean. */
+  preload(paths: readonly string[]): Promise<void>;
 }
 
 /** Path segments the disk source never lists either (tinyglobby with `dot: false`, node_modules ignored). */
@@ -32,18 +39,26 @@ const hiddenSegment = (segment: string) => segment.startsWith('.') || segment ==
 
 export async function stagedContentSource(repo: string): Promise<StagedContentSource> {
   const root = path.resolve(repo);
-  const [entries, dirtyOut] = await Promise.all([
-    listIndex(root),
-    git(root, ['diff', '--name-only', '-z', '--no-renames', '--no-ext-diff', '--ignore-submodules=all']),
-  ]);
+  const indexFile = readWorkTreeIndex(root);
+  let entries: IndexEntry[];
+  /** With the index from git: the paths whose working copy differs (`git diff`). */
+  let dirty: Set<string> | undefined;
+  if (indexFile) entries = indexFile.entries;
+  else {
+    const [listed, dirtyOut] = await Promise.all([
+      listIndex(root),
+      git(root, ['diff', '--name-only', '-z', '--no-renames', '--no-ext-diff', '--ignore-submodules=all']),
+    ]);
+    entries = listed;
+    dirty = new Set(splitNul(dirtyOut));
+  }
   const byPath = new Map(entries.map((e) => [e.path, e]));
-  const dirty = new Set(splitNul(dirtyOut));
 
-  // The staged content of paths whose working copy differs, read now, all through one process.
   const preloaded = new Map<string, string>();
   const stats = { workingTree: 0, objectStore: 0 };
-  const toLoad = [...dirty].flatMap((p) => { const e = byPath.get(p); return e ? [e] : []; });
-  if (toLoad.length > 0) {
+  /** Reads the blobs of these entries now, all through one process. */
+  const load = async (toLoad: readonly IndexEntry[]) => {
+    if (toLoad.length === 0) return;
     const batch = new CatFileBatch(root);
     try {
       const blobs = await Promise.all(toLoad.map((e) => batch.read(e.oid)));
@@ -51,7 +66,8 @@ export async function stagedContentSource(repo: string): Promise<StagedContentSo
     } finally {
       batch.close();
     }
-  }
+  };
+  if (dirty) await load([...dirty].flatMap((p) => { const e = byPath.get(p); return e ? [e] : []; }));
 
   // The engine asks about every file of the tree, several times: plain string work, no path.resolve.
   const rootPrefix = root.endsWith(path.sep) ? root : root + path.sep;
@@ -93,16 +109,36 @@ export async function stagedContentSource(repo: string): Promise<StagedContentSo
     }
   }
 
-  function stat(absPath: string): FileStat | undefined {
-    const e = entryOf(absPath);
-    if (!e || dirty.has(e.path)) return undefined;
+  /** The working file's stat when it holds the staged content (see the top of this file); else undefined. */
+  function clean(e: IndexEntry): FileStat | undefined {
+    const file = toAbs(e.path);
+    if (indexFile) {
+      const indexed = e as IndexFileEntry;
+      if (indexed.noStat) return undefined;
+      try {
+        return cleanStat(statData(indexFile.bytes, indexed.at), statSync(file, { bigint: true }), indexFile.mtime);
+      } catch {
+        return undefined;
+      }
+    }
+    if (dirty!.has(e.path)) return undefined;
     try {
       // The same fields as the disk source, so cache entries serve `--staged` and plain runs alike.
-      const s = statSync(toAbs(e.path));
+      const s = statSync(file);
       return s.isFile() ? { size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs } : undefined;
     } catch {
       return undefined;
     }
+  }
+
+  function stat(absPath: string): FileStat | undefined {
+    const e = entryOf(absPath);
+    return e ? clean(e) : undefined;
+  }
+
+  async function preload(paths: readonly string[]): Promise<void> {
+    if (!indexFile) return; // git diff named the paths that differ: read already
+    await load(paths.flatMap((p) => { const e = byPath.get(p); return e && !preloaded.has(p) && !clean(e) ? [e] : []; }));
   }
 
   async function listMarkdown(dir: string, ignored: (absPath: string, isDir: boolean) => boolean): Promise<string[]> {
@@ -124,6 +160,8 @@ export async function stagedContentSource(repo: string): Promise<StagedContentSo
     disk: false,
     root,
     stats,
+    indexFrom: indexFile ? 'file' : 'git',
+    preload,
     entry: entryOf,
     readText,
     isFile: (absPath) => entryOf(absPath) !== undefined,
