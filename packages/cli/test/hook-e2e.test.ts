@@ -84,6 +84,26 @@ describe('pre-commit hook with the real selfhelp', () => {
     expect(git('log', '--format=%s')).toBe('add articles\n');
   });
 
+  it('judges the index git commits from: `commit -a` and `commit <path>` stage into an index GIT_INDEX_FILE names', () => {
+    if (!ready) {
+      console.log('skipped: the built CLI does not support `selfhelp lint --staged` yet');
+      return;
+    }
+    // Left by the test above: the bad article is committed fixed and broken again in the working tree only.
+    expect(git('status', '--porcelain')).toBe(' M "articles/bad article \\303\\274.md"\n');
+    // `commit -a` stages the broken working copy into the index it commits: the hook sees it and refuses.
+    const all = spawnSync('git', ['commit', '-a', '-m', 'everything'], { cwd: repo, encoding: 'utf8' });
+    expect(all.status).not.toBe(0);
+    expect(all.stdout + all.stderr).toContain('bad article ü.md');
+    expect(git('log', '--format=%s')).toBe('add articles\n');
+    // `commit <path>` commits that file alone, from a temporary index: the broken article is not in it.
+    writeFileSync(path.join(repo, 'articles', 'fine.md'), good('11111111-1111-4111-8111-111111111111', 'Fine article') + '\nMore helpful text.\n');
+    const one = spawnSync('git', ['commit', '-q', '-m', 'fine only', '--', 'articles/fine.md'], { cwd: repo, encoding: 'utf8' });
+    expect(one.stdout + one.stderr).toBe('');
+    expect(one.status).toBe(0);
+    expect(git('log', '--format=%s')).toBe('fine only\nadd articles\n');
+  });
+
   it('says "not inside a git repository" with exit 2', () => {
     if (!ready) {
       console.log('skipped: the built CLI does not support `selfhelp lint --staged` yet');
