@@ -199,6 +199,13 @@ describe('code fingerprint', () => {
     expect(codePackages(false)!.length).toBe(3);
   });
 
+  it('covers the TypeScript sources only when they are what runs (the tests), not from the build', async () => {
+    const fromSources = await import('../src/config/load.js');
+    expect(fromSources.CODE_FOLDERS).toEqual(['dist', 'src', 'generated']);
+    const built = (await import(new URL('../dist/config/load.js', import.meta.url).href)) as typeof fromSources;
+    expect(built.CODE_FOLDERS).toEqual(['dist', 'generated']);
+  });
+
   it('takes every code file, CommonJS included (the generated validators), and no declaration or other file', async () => {
     const { codeFilesUnder } = await import('../src/config/load.js');
     const t = tempTree({ 'a.js': '', 'b.cjs': '', 'c.mjs': '', 'd.ts': '', 'e.d.ts': '', 'f.json': '{}', 'g.md': '', 'h.js.map': '', 'sub/deeper/i.cjs': '' });
