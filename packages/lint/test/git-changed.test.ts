@@ -4,10 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { changedSince, GitError } from '../src/git/index.js';
+import { isolateGit, initRepo } from './git-helpers.js';
 
-for (const key of Object.keys(process.env)) if (key.startsWith('GIT_')) delete process.env[key];
-process.env.GIT_CONFIG_NOSYSTEM = '1';
-process.env.GIT_CONFIG_GLOBAL = path.join(tmpdir(), 'selfhelp-test-no-global-gitconfig');
+isolateGit();
 
 let repo: string;
 const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, encoding: 'utf8' }).trim();
@@ -20,10 +19,7 @@ const long = (name: string) => `# ${name}\n\n` + `A paragraph of ${name} that is
 
 beforeEach(() => {
   repo = realpathSync(mkdtempSync(path.join(tmpdir(), 'selfhelp-changed-')));
-  git('init', '-q', '--initial-branch=main');
-  git('config', 'user.name', 'Test Author');
-  git('config', 'user.email', 'author@example.com');
-  git('config', 'commit.gpgsign', 'false');
+  initRepo(repo, '--initial-branch=main');
 });
 afterEach(() => rmSync(repo, { recursive: true, force: true }));
 

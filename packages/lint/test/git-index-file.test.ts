@@ -8,10 +8,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { diskSource } from '../src/fs.js';
 import { stagedContentSource, stagedPlan } from '../src/git/index.js';
 import { cleanStat, parseIndex, readIndexFile, readWorkTreeIndex, statData } from '../src/git/index-file.js';
+import { isolateGit, initRepo } from './git-helpers.js';
 
-for (const key of Object.keys(process.env)) if (key.startsWith('GIT_')) delete process.env[key];
-process.env.GIT_CONFIG_NOSYSTEM = '1';
-process.env.GIT_CONFIG_GLOBAL = path.join(tmpdir(), 'selfhelp-test-no-global-gitconfig');
+isolateGit();
 
 let repo: string;
 const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, encoding: 'utf8' });
@@ -20,13 +19,6 @@ const write = (file: string, text: string) => {
   writeFileSync(path.join(repo, file), text);
 };
 const abs = (file: string) => path.join(repo, file);
-
-function init(...args: string[]): void {
-  git('init', '-q', ...args);
-  git('config', 'user.name', 'Test Author');
-  git('config', 'user.email', 'author@example.com');
-  git('config', 'commit.gpgsign', 'false');
-}
 
 beforeEach(() => {
   repo = realpathSync(mkdtempSync(path.join(tmpdir(), 'selfhelp-index-')));
@@ -51,7 +43,7 @@ const fromFile = (hashLength: 20 | 32 = 20) => readIndexFile(abs('.git/index'), 
 
 /** A tree with what the reader must keep or leave out: odd names, an executable, a link, a conflict, `git add -N`. */
 function varied(): void {
-  init();
+  initRepo(repo);
   // After the long path, version 4 drops more than 127 bytes of it: a varint of two bytes.
   const names = ['a.md', 'with space.md', 'ünïcödé/grüße.md', 'quote"and\\back.md', 'new\nline.md', 'deep/er/still/deeper/file.md', 'x.txt', `long-${'l'.repeat(150)}/x.md`];
   for (const name of names) write(name, `# ${name}\n`);
@@ -103,7 +95,7 @@ describe('readIndexFile', () => {
   });
 
   it('reads a SHA-256 repository\'s index', () => {
-    init('--object-format=sha256');
+    initRepo(repo, '--object-format=sha256');
     write('a.md', '# A\n');
     write('b/ü.md', '# B\n');
     git('add', '--all');
@@ -114,7 +106,7 @@ describe('readIndexFile', () => {
   });
 
   it('leaves to git what it cannot vouch for: a split index, a damaged file, another format, a missing index', () => {
-    init();
+    initRepo(repo);
     write('a.md', '# A\n');
     git('add', 'a.md');
     const bytes = readFileSync(abs('.git/index'));
@@ -133,7 +125,7 @@ describe('readIndexFile', () => {
   });
 
   it('reads the index GIT_INDEX_FILE names (as git sets it for a pre-commit hook), relative to the top of the work tree', () => {
-    init();
+    initRepo(repo);
     write('a.md', '# A\n');
     write('b.md', '# B\n');
     git('add', 'a.md');
@@ -146,7 +138,7 @@ describe('readIndexFile', () => {
 
 describe('cleanStat', () => {
   it('gives a clean file\'s stat as the disk source does, nothing once the file changes or when the entry is racy', () => {
-    init();
+    initRepo(repo);
     write('a.md', '# A\n');
     write('b.md', '# B\n');
     // Files older than the index, as after an edit and a later `git add`.
@@ -173,7 +165,7 @@ describe('cleanStat', () => {
 
 describe('the staged tree over the index read directly', () => {
   it('answers as over git\'s listing: contents, stat, assume-unchanged files, and the fallback to git for a split index', async () => {
-    init();
+    initRepo(repo);
     write('articles/clean.md', 'clean\n');
     write('articles/edited.md', 'staged\n');
     write('articles/assumed.md', 'staged assumed\n');
@@ -197,7 +189,7 @@ describe('the staged tree over the index read directly', () => {
   });
 
   it('reads the staged content of files edited after `git add` up front, through one process (--staged)', async () => {
-    init();
+    initRepo(repo);
     write('a.md', '# A, staged\n');
     write('b.md', '# B\n');
     git('add', '--all');

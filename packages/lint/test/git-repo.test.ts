@@ -4,11 +4,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findRepoRoot, GitError, hasHead, hooksDir, NotAGitRepositoryError, resolveCommit } from '../src/git/index.js';
+import { isolateGit } from './git-helpers.js';
 
 // Isolate from the caller's git setup: no global or system config, no hook environment.
-for (const key of Object.keys(process.env)) if (key.startsWith('GIT_')) delete process.env[key];
-process.env.GIT_CONFIG_NOSYSTEM = '1';
-process.env.GIT_CONFIG_GLOBAL = path.join(tmpdir(), 'selfhelp-test-no-global-gitconfig');
+isolateGit();
 
 let dir: string;
 const sh = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8' });

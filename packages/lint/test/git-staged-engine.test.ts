@@ -11,10 +11,9 @@ import { changedSincePlan, stagedContentSource, stagedPlan } from '../src/git/in
 import { runBaseline } from '../src/baseline.js';
 import type { LintResult } from '../src/result.js';
 import { article, dupId, noFoo } from './helpers.js';
+import { isolateGit, initRepo } from './git-helpers.js';
 
-for (const key of Object.keys(process.env)) if (key.startsWith('GIT_')) delete process.env[key];
-process.env.GIT_CONFIG_NOSYSTEM = '1';
-process.env.GIT_CONFIG_GLOBAL = path.join(tmpdir(), 'selfhelp-test-no-global-gitconfig');
+isolateGit();
 
 let repo: string;
 const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, encoding: 'utf8' });
@@ -26,10 +25,7 @@ const abs = (rel: string) => path.join(repo, rel);
 
 beforeEach(() => {
   repo = realpathSync(mkdtempSync(path.join(tmpdir(), 'selfhelp-staged-engine-')));
-  git('init', '-q', '--initial-branch=main');
-  git('config', 'user.name', 'Test Author');
-  git('config', 'user.email', 'author@example.com');
-  git('config', 'commit.gpgsign', 'false');
+  initRepo(repo, '--initial-branch=main');
 });
 afterEach(() => rmSync(repo, { recursive: true, force: true }));
 
