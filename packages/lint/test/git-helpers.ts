@@ -1,5 +1,6 @@
 // What the git tests share: git without the caller's environment and configuration, and new repositories.
 import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -17,4 +18,16 @@ export function initRepo(dir: string, ...initArgs: string[]): void {
   git('config', 'user.name', 'Test Author');
   git('config', 'user.email', 'author@example.com');
   git('config', 'commit.gpgsign', 'false');
+}
+
+/** git (its stdout), `write` (folders made as needed) and `abs` in the repository `dir()` names: the test's current one. */
+export function repoTools(dir: () => string): { git(...args: string[]): string; write(file: string, text: string): void; abs(file: string): string } {
+  return {
+    git: (...args) => execFileSync('git', args, { cwd: dir(), encoding: 'utf8' }),
+    write: (file, text) => {
+      mkdirSync(path.dirname(path.join(dir(), file)), { recursive: true });
+      writeFileSync(path.join(dir(), file), text);
+    },
+    abs: (file) => path.join(dir(), file),
+  };
 }

@@ -1,24 +1,19 @@
 // index-file.ts: git's index read directly, checked against git itself on real repositories (index versions
 // 2, 3 and 4, SHA-1 and SHA-256), and the cases it leaves to git (split index, a damaged file).
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { diskSource } from '../src/fs.js';
 import { stagedContentSource, stagedPlan } from '../src/git/index.js';
 import { cleanStat, parseIndex, readIndexFile, readWorkTreeIndex, statData } from '../src/git/index-file.js';
-import { isolateGit, initRepo } from './git-helpers.js';
+import { initRepo, isolateGit, repoTools } from './git-helpers.js';
 
 isolateGit();
 
 let repo: string;
-const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, encoding: 'utf8' });
-const write = (file: string, text: string) => {
-  mkdirSync(path.dirname(path.join(repo, file)), { recursive: true });
-  writeFileSync(path.join(repo, file), text);
-};
-const abs = (file: string) => path.join(repo, file);
+const { git, write, abs } = repoTools(() => repo);
 
 beforeEach(() => {
   repo = realpathSync(mkdtempSync(path.join(tmpdir(), 'selfhelp-index-')));

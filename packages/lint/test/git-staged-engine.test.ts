@@ -1,7 +1,6 @@
 // --staged and --changed-since end to end through the real engine (lintFiles), with test rules:
 // `no-foo` (per file, fixable) and `dup-id` (cross-article duplicate articleId).
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, realpathSync, rmSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -11,17 +10,12 @@ import { changedSincePlan, stagedContentSource, stagedPlan } from '../src/git/in
 import { runBaseline } from '../src/baseline.js';
 import type { LintResult } from '../src/result.js';
 import { article, dupId, noFoo } from './helpers.js';
-import { isolateGit, initRepo } from './git-helpers.js';
+import { initRepo, isolateGit, repoTools } from './git-helpers.js';
 
 isolateGit();
 
 let repo: string;
-const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, encoding: 'utf8' });
-const write = (file: string, text: string) => {
-  mkdirSync(path.dirname(path.join(repo, file)), { recursive: true });
-  writeFileSync(path.join(repo, file), text);
-};
-const abs = (rel: string) => path.join(repo, rel);
+const { git, write, abs } = repoTools(() => repo);
 
 beforeEach(() => {
   repo = realpathSync(mkdtempSync(path.join(tmpdir(), 'selfhelp-staged-engine-')));
