@@ -9,6 +9,7 @@ import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync, type 
 import path from 'node:path';
 import type { FileStat } from '../fs.js';
 import type { IndexEntry } from './index-blobs.js';
+import { plainGitEnvironment, unusualConfigLine } from './repo.js';
 
 /** What git recorded of the working file when it last matched the staged content: each field as git keeps it (32 bits). */
 export interface StatData {
@@ -181,18 +182,15 @@ export function parseIndex(bytes: Buffer, hashLength: 20 | 32): IndexFileEntry[]
 
 const NON_ASCII = /[^\x00-\x7f]/;
 
-/** Environment that moves the repository, its work tree or its objects: with any of it, git is asked. */
-const MOVED_ENV = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_COMMON_DIR', 'GIT_OBJECT_DIRECTORY', 'GIT_CONFIG_COUNT'];
-
 /**
- * The index of the work tree at `root` (findRepoRoot's answer), read directly in the plain case only: `.git`
- * is a folder holding HEAD, its config neither includes other files nor moves the work tree nor makes the
- * repository bare, and no variable moves the repository.
+ * The index of the work tree at `root` (findRepoRoot's answer), read directly in the plain case only, as
+ * findRepoRoot's own walk decides it: `.git` is a folder holding HEAD, its config neither includes other files
+ * nor moves the work tree nor makes the repository bare, and no variable moves the repository.
  * `GIT_INDEX_FILE` (what git sets for a pre-commit hook) names the index, relative to the top of the work tree
  * as for the git commands run there. Undefined: ask git.
  */
 export function readWorkTreeIndex(root: string): IndexFile | undefined {
-  if (MOVED_ENV.some((key) => process.env[key] !== undefined)) return undefined;
+  if (!plainGitEnvironment()) return undefined;
   const gitDir = path.join(root, '.git');
   let config: string;
   try {
@@ -201,10 +199,10 @@ export function readWorkTreeIndex(root: string): IndexFile | undefined {
   } catch {
     return undefined;
   }
-  const lines = config.split('\n').map((line) => line.trim().toLowerCase());
-  // As findRepoRoot's own check: included files, a moved work tree or a bare repository are git's to read.
-  if (lines.some((l) => l.startsWith('[include') || l.startsWith('worktree') || /^bare\s*=\s*(true|yes|on|1)$/.test(l))) return undefined;
-  const hashLength = lines.some((l) => /^objectformat\s*=\s*sha256$/.test(l)) ? 32 : 20;
+  // As findRepoRoot's own walk: included files, a moved work tree or a bare repository are git's to read.
+  const lines = config.split('\n');
+  if (lines.some(unusualConfigLine)) return undefined;
+  const hashLength = lines.some((l) => /^objectformat\s*=\s*sha256$/i.test(l.trim())) ? 32 : 20;
   const indexFile = process.env.GIT_INDEX_FILE ? path.resolve(root, process.env.GIT_INDEX_FILE) : path.join(gitDir, 'index');
   return readIndexFile(indexFile, hashLength);
 }

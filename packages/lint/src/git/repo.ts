@@ -48,9 +48,14 @@ function isFileAt(file: string): boolean {
 }
 
 /** A config line that moves the work tree, makes the repository bare, or pulls in other config files. */
-function unusualConfigLine(line: string): boolean {
+export function unusualConfigLine(line: string): boolean {
   const t = line.trim().toLowerCase();
   return t.startsWith('worktree') || t.startsWith('[include') || /^bare\s*=\s*(true|yes|on|1)$/.test(t);
+}
+
+/** True when no variable changes how git finds the repository or its work tree, and `-c` moves neither. */
+export function plainGitEnvironment(): boolean {
+  return !DISCOVERY_ENV.some((key) => process.env[key] !== undefined) && !/core\.(worktree|bare)/i.test(process.env.GIT_CONFIG_PARAMETERS ?? '');
 }
 
 /**
@@ -61,8 +66,7 @@ function unusualConfigLine(line: string): boolean {
  * and submodules, whose `.git` is a file, a bare repository on the way up, and every unusual setup).
  */
 function plainRepoRoot(cwd: string): string | undefined {
-  if (DISCOVERY_ENV.some((key) => process.env[key] !== undefined)) return undefined;
-  if (/core\.(worktree|bare)/i.test(process.env.GIT_CONFIG_PARAMETERS ?? '')) return undefined;
+  if (!plainGitEnvironment()) return undefined;
   try {
     const start = path.resolve(cwd);
     if (start.split(path.sep).includes('.git')) return undefined;
