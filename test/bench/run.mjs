@@ -540,8 +540,15 @@ function renderResults(meta, rows, pairs) {
  * alone): every selfhelp row would then measure a start-up no user has. Refuse, with the way out.
  */
 async function checkBundle() {
-  const { readManifest, staleInput } = await import(pathToFileURL(join(repoRoot, 'packages/cli/dist/launch.js')).href);
   const dist = join(repoRoot, 'packages/cli/dist');
+  let launch;
+  try {
+    launch = await import(pathToFileURL(join(dist, 'launch.js')).href);
+  } catch {
+    process.stderr.write('bench: selfhelp is not built (packages/cli/dist/launch.js cannot be loaded); run `pnpm run build` first\n');
+    process.exit(2);
+  }
+  const { readManifest, staleInput } = launch;
   const manifest = readManifest(dist);
   const why = typeof manifest === 'string' ? manifest : staleInput(dist, manifest);
   if (why === undefined) return;
