@@ -51,6 +51,8 @@ export function readIndexFile(file: string, hashLength: 20 | 32): IndexFile | un
   let bytes: Buffer;
   let mtimeNs: bigint;
   let fd: number;
+  // One descriptor for the mtime and the bytes (not statSync + readFileSync): git replaces the index by renaming,
+  // and the racy check needs the mtime of the very file that was read.
   try {
     fd = openSync(file, 'r');
   } catch {
